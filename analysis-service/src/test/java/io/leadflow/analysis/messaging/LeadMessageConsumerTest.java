@@ -1,0 +1,77 @@
+package io.leadflow.analysis.messaging;
+
+import io.leadflow.events.Channel;
+import io.leadflow.events.EventJson;
+import io.leadflow.events.Intent;
+import io.leadflow.events.LeadAnalyzed;
+import io.leadflow.events.LeadMessage;
+import io.leadflow.events.Topics;
+import io.leadflow.events.Urgency;
+import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestEvents;
+import io.leadflow.testinfra.TestKafka;
+import io.leadflow.testinfra.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@WithTestResource(LeadflowTestResource.class)
+class LeadMessageConsumerTest {
+
+    private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void message_isPublishedWithItsAnalysisKeyedByLeadKey() {
+        LeadMessage message = TestEvents.message(Channel.WHATSAPP, "Ahmed", "+923001234567", null,
+                "I want to buy 3 units today, it is urgent");
+        try (TopicReader analyzed = TopicReader.fromNow(Topics.ANALYZED)) {
+            TestKafka.send(Topics.MESSAGES, message.leadKey(), EventJson.write(message));
+
+            ConsumerRecord<String, String> record = analyzed.await(r -> r.value().contains(message.messageId()), KAFKA_WAIT);
+            LeadAnalyzed event = EventJson.read(record.value(), LeadAnalyzed.class);
+            assertThat(record.key()).isEqualTo(message.leadKey());
+            assertThat(event.message()).isEqualTo(message);
+            assertThat(event.analysis().intent()).isEqualTo(Intent.BUY);
+            assertThat(event.analysis().urgency()).isEqualTo(Urgency.HIGH);
+            assertThat(event.analysis().provider()).isEqualTo("offline");
+            assertThat(event.analysis().attempts()).singleElement()
+                    .satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo("ok"));
+        }
+    }
+
+    @Test
+    void unreadableRecord_goesToTheDeadLetterTopicAndTheNextIsStillAnalysed() {
+        LeadMessage next = TestEvents.message(Channel.EMAIL, "Sara", null, "sara@example.com", "What is the price?");
+        try (TopicReader deadLetters = TopicReader.fromNow(Topics.deadLetter(Topics.MESSAGES));
+             TopicReader analyzed = TopicReader.fromNow(Topics.ANALYZED)) {
+            TestKafka.send(Topics.MESSAGES, "poison-key", "{not json");
+            TestKafka.send(Topics.MESSAGES, "poison-key", "{\"text\":\"no ids\"}");
+            TestKafka.send(Topics.MESSAGES, next.leadKey(), EventJson.write(next));
+
+            ConsumerRecord<String, String> notJson = deadLetters.await(r -> r.value().equals("{not json"), KAFKA_WAIT);
+            assertThat(header(notJson, Topics.DLQ_REASON_HEADER)).startsWith("not a valid LeadMessage");
+            assertThat(header(notJson, Topics.DLQ_SOURCE_HEADER)).isEqualTo(Topics.MESSAGES);
+            ConsumerRecord<String, String> noIds = deadLetters.await(r -> r.value().contains("no ids"), KAFKA_WAIT);
+            assertThat(header(noIds, Topics.DLQ_REASON_HEADER)).isEqualTo("messageId, leadKey and channel are required");
+            assertThat(analyzed.await(r -> r.value().contains(next.messageId()), KAFKA_WAIT).key()).isEqualTo("sara@example.com");
+        }
+    }
+
+    @Test
+    void health_isReadyWithTheBroker() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,23 @@
+package io.leadflow.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How webhooks are taken in. */
+@ConfigMapping(prefix = "leadflow.ingest")
+public interface IngestConfig {
+
+    /** Message text longer than this is cut (the original is kept on the event). */
+    @WithDefault("4000")
+    int maxTextLength();
+
+    /** The longest a client may ask a webhook to wait for its scored lead ({@code ?wait=} or {@code Prefer: wait=}). */
+    @WithDefault("30s")
+    Duration maxWait();
+
+    /** How long a webhook waits for the broker's acknowledgement before it answers 503. */
+    @WithDefault("6s")
+    Duration publishTimeout();
+}

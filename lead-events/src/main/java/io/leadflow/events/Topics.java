@@ -1,0 +1,34 @@
+package io.leadflow.events;
+
+import java.util.List;
+
+/** The topics that join the services, versioned by name (SPEC §3). */
+public final class Topics {
+
+    /** Normalized customer messages, produced by ingest. */
+    public static final String MESSAGES = "lead.messages.v1";
+    /** Messages with their analysis, produced by analysis. */
+    public static final String ANALYZED = "lead.analyzed.v1";
+    /** Leads as the API shows them after each scored message, produced by scoring. */
+    public static final String SCORED = "lead.scored.v1";
+
+    /** Every topic is created with this many partitions, so a consumer group can use that many workers. */
+    public static final int PARTITIONS = 12;
+
+    /** The header that carries why a record was dead-lettered. */
+    public static final String DLQ_REASON_HEADER = "leadflow-dlq-reason";
+    /** The header that carries the topic a dead-lettered record came from. */
+    public static final String DLQ_SOURCE_HEADER = "leadflow-dlq-source";
+
+    /** Every topic the system uses, dead-letter topics included. */
+    public static final List<String> ALL = List.of(
+            MESSAGES, ANALYZED, SCORED, deadLetter(MESSAGES), deadLetter(ANALYZED), deadLetter(SCORED));
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of a topic: records its consumer cannot use. */
+    public static String deadLetter(String topic) {
+        return topic + ".dlq";
+    }
+}

@@ -1,0 +1,113 @@
+package io.leadflow.testinfra.stack;
+
+import io.leadflow.testinfra.DbCoordinates;
+import io.leadflow.testinfra.TestKafka;
+import io.leadflow.testinfra.TestPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five packaged services as separate processes on free ports, joined by this JVM's real Kafka broker and
+ * real PostgreSQL: the system as a user runs it, for tests that drive it only through HTTP.
+ */
+public final class LeadflowStack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+
+    private LeadflowStack() {
+    }
+
+    /**
+     * Starts every service from its {@code target/quarkus-app} and waits until all are ready.
+     *
+     * @param logDirectory where each service's output goes ({@code SERVICE.log})
+     * @param extraEnvironment configuration every service gets besides the broker and database
+     */
+    public static LeadflowStack start(Path logDirectory, Map<String, String> extraEnvironment) {
+        LeadflowStack stack = new LeadflowStack();
+        try {
+            Files.createDirectories(logDirectory);
+            Path root = repositoryRoot();
+            DbCoordinates db = TestPostgres.coordinates();
+            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                ports.put(service, freePort());
+            }
+            Map<String, String> environment = new HashMap<>(extraEnvironment);
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+            environment.put("LEADFLOW_DB_URL", db.url());
+            environment.put("LEADFLOW_DB_USER", db.user());
+            environment.put("LEADFLOW_DB_PASSWORD", db.password());
+            environment.put("LEADFLOW_EXPORT_URL", "http://localhost:" + ports.get(Service.EXPORT));
+            environment.put("LEADFLOW_INGEST_URL", "http://localhost:" + ports.get(Service.INGEST));
+            for (Service service : Service.values()) {
+                Map<String, String> own = new HashMap<>(environment);
+                own.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+                ServiceProcess process = new ServiceProcess(service,
+                        root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar"),
+                        ports.get(service), own, logDirectory.resolve(service.module() + ".log"));
+                stack.processes.put(service, process);
+                process.start();
+            }
+            for (ServiceProcess process : stack.processes.values()) {
+                process.awaitReady(READY_TIMEOUT);
+            }
+            return stack;
+        } catch (IOException e) {
+            stack.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public ServiceProcess process(Service service) {
+        return processes.get(service);
+    }
+
+    /** {@code http://localhost:PORT} of a service. */
+    public String url(Service service) {
+        return processes.get(service).url();
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(processes.values());
+        Collections.reverse(running);
+        running.forEach(ServiceProcess::stop);
+    }
+
+    /** The directory that holds the service modules, found from the module a test runs in. */
+    public static Path repositoryRoot() {
+        Path dir = Paths.get("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isDirectory(dir.resolve("ingest-service")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("The Leadflow repository was not found above " + Paths.get("").toAbsolutePath());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
