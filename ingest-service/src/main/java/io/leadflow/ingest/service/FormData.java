@@ -49,6 +49,7 @@ public final class FormData {
      * UTF-8 (see {@link #withCharsets}).
      */
     public static FormData parse(byte[] body, String contentType) {
+        requireBody(body);
         if (MediaTypes.is(contentType, "application/x-www-form-urlencoded")) {
             return urlEncoded(body);
         }
@@ -59,6 +60,7 @@ public final class FormData {
     }
 
     public static FormData urlEncoded(byte[] body) {
+        requireBody(body);
         Map<String, List<byte[]>> values = new LinkedHashMap<>();
         int start = 0;
         for (int i = 0; i <= body.length; i++) {
@@ -153,6 +155,13 @@ public final class FormData {
 
     public List<FilePart> files() {
         return files;
+    }
+
+    /** An empty post is a 400, not an empty form. */
+    private static void requireBody(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.malformedBody("The body is empty; expected the form's fields.");
+        }
     }
 
     /** Decodes strictly: bytes that are not valid in the charset are a 400 naming the field. */

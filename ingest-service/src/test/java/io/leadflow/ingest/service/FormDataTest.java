@@ -73,8 +73,16 @@ class FormDataTest {
     }
 
     @Test
+    void emptyBodies_areA400() {
+        assertThatThrownBy(() -> FormData.urlEncoded(new byte[0]))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(400));
+        assertThatThrownBy(() -> FormData.parse(null, "multipart/form-data; boundary=b"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(400));
+    }
+
+    @Test
     void otherContentTypes_areA415() {
-        assertThatThrownBy(() -> FormData.parse(new byte[0], "application/json"))
+        assertThatThrownBy(() -> FormData.parse(new byte[] {'{', '}'}, "application/json"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(415));
     }
 

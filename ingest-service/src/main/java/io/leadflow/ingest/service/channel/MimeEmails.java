@@ -40,6 +40,9 @@ public final class MimeEmails {
 
     /** A raw RFC 5322 message, MIME parts and all. */
     public static EmailMessage parse(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            throw ProblemException.malformedBody("The body is empty; expected an RFC 5322 message.");
+        }
         try {
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
             Sender sender = sender(message.getHeader("From", ","), "From");
