@@ -28,6 +28,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +41,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class LeadAnalyzedConsumer {
+
+    /** Receive times outside this range are not a clock's: they cannot be a message's. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Duration LATEST_AHEAD = Duration.ofDays(1);
 
     private final LeadWriter writer;
     private final MutinyEmitter<String> out;
@@ -121,6 +126,9 @@ public class LeadAnalyzedConsumer {
         if (message.messageId() == null || message.messageId().isBlank() || message.leadKey() == null
                 || message.channel() == null || message.receivedAt() == null || message.text() == null) {
             throw new EventJson.InvalidEventException("message.messageId, leadKey, channel, receivedAt and text are required");
+        }
+        if (message.receivedAt().isBefore(EARLIEST) || message.receivedAt().isAfter(Instant.now().plus(LATEST_AHEAD))) {
+            throw new EventJson.InvalidEventException("message.receivedAt " + message.receivedAt() + " is not a plausible time");
         }
         if (event.analysis().intent() == null || event.analysis().urgency() == null || event.analysis().provider() == null) {
             throw new EventJson.InvalidEventException("analysis.intent, urgency and provider are required");

@@ -88,38 +88,38 @@ public class LeadWriter {
             + "WHERE leads.id = u.u_id "
             + "RETURNING " + LeadRows.COLUMNS;
 
-    private static final String INSERT_MESSAGES = "INSERT INTO message (lead_id, channel, external_id, original_msg, "
-            + "processed_msg, metadata, created_at) "
+    /** Each message and its analysis, in one statement: the analyses join the message rows it inserts. */
+    private static final String INSERT_MESSAGES_AND_ANALYSES = "WITH m AS (INSERT INTO message (lead_id, channel, "
+            + "external_id, original_msg, processed_msg, metadata, created_at) "
             + "SELECT u.lead_id, u.channel, u.external_id, u.original_msg, u.processed_msg, u.metadata::jsonb, u.created_at "
             + "FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) "
-            + "AS u(lead_id, channel, external_id, original_msg, processed_msg, metadata, created_at)";
-
-    private static final String INSERT_ANALYSES = "INSERT INTO lead_analysis (lead_id, message_id, intent, urgency, "
-            + "category, sentiment, confidence, language, extracted_data, provider, attempts, latency_ms, input_tokens, "
-            + "output_tokens) "
-            + "SELECT m.lead_id, m.id, u.intent, u.urgency, u.category, u.sentiment, u.confidence, u.language, "
-            + "u.extracted::jsonb, u.provider, u.attempts::jsonb, u.latency_ms, u.input_tokens, u.output_tokens "
-            + "FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], "
-            + "$9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::int[]) "
-            + "AS u(channel, external_id, intent, urgency, category, sentiment, confidence, language, extracted, provider, "
+            + "AS u(lead_id, channel, external_id, original_msg, processed_msg, metadata, created_at) "
+            + "RETURNING id, lead_id, channel, external_id) "
+            + "INSERT INTO lead_analysis (lead_id, message_id, intent, urgency, category, sentiment, confidence, language, "
+            + "extracted_data, provider, attempts, latency_ms, input_tokens, output_tokens) "
+            + "SELECT m.lead_id, m.id, a.intent, a.urgency, a.category, a.sentiment, a.confidence, a.language, "
+            + "a.extracted::jsonb, a.provider, a.attempts::jsonb, a.latency_ms, a.input_tokens, a.output_tokens "
+            + "FROM unnest($2::text[], $3::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], "
+            + "$13::text[], $14::text[], $15::text[], $16::text[], $17::int[], $18::int[], $19::int[]) "
+            + "AS a(channel, external_id, intent, urgency, category, sentiment, confidence, language, extracted, provider, "
             + "attempts, latency_ms, input_tokens, output_tokens) "
-            + "JOIN message m ON m.channel = u.channel AND m.external_id = u.external_id";
+            + "JOIN m ON m.channel = a.channel AND m.external_id = a.external_id";
 
     private static final String INSERT_IDENTITIES = "INSERT INTO lead_identity (kind, value, lead_id) "
             + "SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])";
 
+    /** A name seen again keeps when and where it was seen first. */
+    private static final String KEEP_FIRST_SEEN = "ON CONFLICT (lead_id, name) DO UPDATE "
+            + "SET first_seen_at = EXCLUDED.first_seen_at, channel = EXCLUDED.channel WHERE EXCLUDED.first_seen_at < n.first_seen_at";
+
     private static final String INSERT_NAMES = "INSERT INTO lead_name AS n (lead_id, name, channel, first_seen_at) "
-            + "SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[]) "
-            + "ON CONFLICT (lead_id, name) DO UPDATE SET first_seen_at = EXCLUDED.first_seen_at, channel = EXCLUDED.channel "
-            + "WHERE EXCLUDED.first_seen_at < n.first_seen_at";
+            + "SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[]) " + KEEP_FIRST_SEEN;
 
     private static final String MERGE_PAIRS = "unnest($1::bigint[], $2::bigint[]) AS p(merged_id, into_id)";
     private static final List<String> MERGE = List.of(
             "INSERT INTO lead_name AS n (lead_id, name, channel, first_seen_at) "
                     + "SELECT p.into_id, x.name, x.channel, x.first_seen_at FROM lead_name x JOIN " + MERGE_PAIRS
-                    + " ON x.lead_id = p.merged_id "
-                    + "ON CONFLICT (lead_id, name) DO UPDATE SET first_seen_at = EXCLUDED.first_seen_at, channel = EXCLUDED.channel "
-                    + "WHERE EXCLUDED.first_seen_at < n.first_seen_at",
+                    + " ON x.lead_id = p.merged_id " + KEEP_FIRST_SEEN,
             "UPDATE message x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
             "UPDATE lead_analysis x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
             "UPDATE lead_identity x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id");
@@ -257,8 +257,7 @@ public class LeadWriter {
         return merge(tx, plan.merges())
                 .chain(() -> writeLeads(tx, INSERT_LEADS, plan.inserts(), true, written))
                 .chain(() -> writeLeads(tx, UPDATE_LEADS, plan.updates(), false, written))
-                .chain(() -> insertMessages(tx, plan.messages()))
-                .chain(() -> insertAnalyses(tx, plan.messages()))
+                .chain(() -> insertMessagesAndAnalyses(tx, plan.messages()))
                 .chain(() -> insertIdentities(tx, plan.identities()))
                 .chain(() -> insertNames(tx, plan.names()))
                 .replaceWith(written);
@@ -313,35 +312,29 @@ public class LeadWriter {
         }).replaceWithVoid();
     }
 
-    private Uni<Void> insertMessages(SqlConnection tx, List<BatchPlan.MessageRow> messages) {
-        return tx.preparedQuery(INSERT_MESSAGES).execute(tuple(
-                longs(messages, BatchPlan.MessageRow::leadId),
-                texts(messages, m -> m.event().message().channel().label()),
-                texts(messages, m -> m.event().message().messageId()),
-                texts(messages, m -> m.event().message().originalText() == null ? m.event().message().text()
-                        : m.event().message().originalText()),
-                texts(messages, m -> m.event().message().text()),
-                texts(messages, m -> EventJson.write(MessageMetadata.of(m.event().message()))),
-                times(messages, m -> m.event().message().receivedAt()))).replaceWithVoid();
-    }
-
-    private Uni<Void> insertAnalyses(SqlConnection tx, List<BatchPlan.MessageRow> messages) {
-        List<LeadAnalyzed> events = messages.stream().map(BatchPlan.MessageRow::event).toList();
-        return tx.preparedQuery(INSERT_ANALYSES).execute(tuple(
-                texts(events, e -> e.message().channel().label()),
-                texts(events, e -> e.message().messageId()),
-                texts(events, e -> e.analysis().intent().label()),
-                texts(events, e -> e.analysis().urgency().label()),
-                texts(events, e -> e.analysis().category()),
-                texts(events, e -> e.analysis().sentiment() == null ? null : e.analysis().sentiment().label()),
-                ints(events, e -> Math.max(0, Math.min(100, e.analysis().confidence()))),
-                texts(events, e -> e.analysis().language()),
-                texts(events, e -> EventJson.write(e.analysis().extracted())),
-                texts(events, e -> e.analysis().provider()),
-                texts(events, e -> EventJson.write(e.analysis().attempts())),
-                ints(events, e -> latency(e.analysis())),
-                ints(events, e -> e.analysis().tokens().input()),
-                ints(events, e -> e.analysis().tokens().output()))).replaceWithVoid();
+    private Uni<Void> insertMessagesAndAnalyses(SqlConnection tx, List<BatchPlan.MessageRow> rows) {
+        List<LeadMessage> messages = rows.stream().map(row -> row.event().message()).toList();
+        List<Analysis> analyses = rows.stream().map(row -> row.event().analysis()).toList();
+        return tx.preparedQuery(INSERT_MESSAGES_AND_ANALYSES).execute(tuple(
+                longs(rows, BatchPlan.MessageRow::leadId),
+                texts(messages, m -> m.channel().label()),
+                texts(messages, LeadMessage::messageId),
+                texts(messages, m -> m.originalText() == null ? m.text() : m.originalText()),
+                texts(messages, LeadMessage::text),
+                texts(messages, m -> EventJson.write(MessageMetadata.of(m))),
+                times(messages, LeadMessage::receivedAt),
+                texts(analyses, a -> a.intent().label()),
+                texts(analyses, a -> a.urgency().label()),
+                texts(analyses, Analysis::category),
+                texts(analyses, a -> a.sentiment() == null ? null : a.sentiment().label()),
+                ints(analyses, a -> Math.max(0, Math.min(100, a.confidence()))),
+                texts(analyses, Analysis::language),
+                texts(analyses, a -> EventJson.write(a.extracted())),
+                texts(analyses, Analysis::provider),
+                texts(analyses, a -> EventJson.write(a.attempts())),
+                ints(analyses, LeadWriter::latency),
+                ints(analyses, a -> a.tokens().input()),
+                ints(analyses, a -> a.tokens().output()))).replaceWithVoid();
     }
 
     private Uni<Void> insertIdentities(SqlConnection tx, List<BatchPlan.IdentityRow> identities) {

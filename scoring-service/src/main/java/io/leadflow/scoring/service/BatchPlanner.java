@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -181,12 +182,15 @@ public class BatchPlanner {
             messageCount += lead.messageCount();
             signals.addAll(history.getOrDefault(lead.id(), List.of()));
         }
+        // The stored leads' names are in lead_name already (a merged lead's move with it).
+        Set<String> knownNames = new HashSet<>();
+        stored.forEach(lead -> knownNames.add(lead.contact().name()));
         List<LeadAnalyzed> inTimeOrder = group.events().stream()
                 .sorted(Comparator.comparing((LeadAnalyzed e) -> e.message().receivedAt())).toList();
         for (LeadAnalyzed event : inTimeOrder) {
             LeadMessage m = event.message();
             String name = m.senderName() == null || m.senderName().isBlank() ? null : m.senderName().strip();
-            if (name != null) {
+            if (name != null && !knownNames.contains(name)) {
                 addName(names, leadId, name, m.channel(), m.receivedAt());
             }
             contact = filled(contact, name, first(m.phone(), Identity.writtenPhones(event)),

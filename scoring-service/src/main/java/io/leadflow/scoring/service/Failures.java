@@ -2,6 +2,7 @@ package io.leadflow.scoring.service;
 
 import io.vertx.pgclient.PgException;
 
+import java.time.DateTimeException;
 import java.util.Set;
 
 /**
@@ -20,7 +21,7 @@ public final class Failures {
 
     /**
      * Whether the failure is the event's own: the database refused its data, or it holds something no lead can be
-     * made of. Anything else (connections, timeouts, the broker, serialization failures, deadlocks, a schema that
+     * made of (no way to recognise the sender, a time or number out of any range). Anything else (connections, timeouts, the broker, serialization failures, deadlocks, a schema that
      * is not there yet) is transient and retried.
      */
     public static boolean isPermanent(Throwable failure) {
@@ -29,7 +30,8 @@ public final class Failures {
             String state = pg.getSqlState() == null ? "" : pg.getSqlState();
             return state.length() == 5 && EVENT_CLASSES.contains(state.substring(0, 2)) && !CONFLICTS.contains(state);
         }
-        return cause instanceof IllegalArgumentException;
+        return cause instanceof IllegalArgumentException || cause instanceof DateTimeException
+                || cause instanceof ArithmeticException;
     }
 
     /** Why an event was refused, for the dead-letter header: the database's words, never the event's content. */

@@ -211,6 +211,19 @@ class LeadAnalyzedConsumerTest {
     }
 
     @Test
+    void aMessageReceivedAtAnImplausibleTime_goesToTheDeadLetterTopic() {
+        LeadAnalyzed future = AnalyzedMessages.on(Channel.SMS).from("Later", uniquePhone(), null)
+                .receivedAt(Instant.parse("2090-01-01T00:00:00Z")).build();
+        try (TopicReader deadLetters = TopicReader.fromNow(Topics.deadLetter(Topics.ANALYZED))) {
+            send(future);
+            ConsumerRecord<String, String> record = deadLetters.await(
+                    r -> r.value().contains(future.message().messageId()), KAFKA_WAIT);
+            assertThat(new String(record.headers().lastHeader(Topics.DLQ_REASON_HEADER).value()))
+                    .isEqualTo("message.receivedAt 2090-01-01T00:00:00Z is not a plausible time");
+        }
+    }
+
+    @Test
     void health_isReadyWithBrokerAndDatabase() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -85,6 +85,18 @@ class BatchPlannerTest {
     }
 
     @Test
+    void theNameALeadIsKnownBy_isNotWrittenToTheHistoryAgain() {
+        StoredLead ahmed = stored(7, "Ahmed", "+923001234567", null, T0.minusSeconds(3600), 1);
+        List<LeadAnalyzed> batch = List.of(event("m9", Channel.WHATSAPP, "Ahmed", "+923001234567", null, "thanks!", T0,
+                Intent.OTHER, Urgency.LOW));
+
+        BatchPlan plan = plan(batch, Map.of(new Identity("phone", "+923001234567"), 7L), Map.of(7L, ahmed), List.of());
+
+        assertThat(plan.names()).isEmpty();
+        assertThat(plan.identities()).isEmpty();
+    }
+
+    @Test
     void aMessageLinkingAPhoneLeadAndAnEmailLead_mergesTheYoungerIntoTheOlder() {
         StoredLead phoneLead = stored(5, "Ahmed", "+923001234567", null, T0.minusSeconds(7200), 1);
         StoredLead emailLead = stored(9, null, null, "ahmed@example.com", T0.minusSeconds(600), 2);

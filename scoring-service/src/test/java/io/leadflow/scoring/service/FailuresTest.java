@@ -37,6 +37,7 @@ class FailuresTest {
     @Test
     void anEventNoLeadCanBeMadeOf_isPermanent() {
         assertThat(Failures.isPermanent(new IllegalArgumentException("no phone, email or platform user id"))).isTrue();
+        assertThat(Failures.isPermanent(new java.time.DateTimeException("Instant exceeds minimum or maximum instant"))).isTrue();
     }
 
     @Test
