@@ -55,22 +55,26 @@ public final class ExportSql {
 
     /** {@code COPY} of the rows as CSV, headers first, formula-like text neutralised by PostgreSQL. */
     public String csvCopy(boolean fromExportedIds) {
-        return "COPY (SELECT " + ExportColumns.csvSelectList() + " FROM leads " + rows(fromExportedIds) + " " + orderBy
+        return "COPY (SELECT " + ExportColumns.csvSelectList() + " FROM leads" + rows(fromExportedIds) + " " + orderBy
                 + ") TO STDOUT (FORMAT csv, HEADER true)";
     }
 
     /** The rows as stored, in {@link ExportColumns} order. */
     public String select(boolean fromExportedIds) {
-        return "SELECT " + ExportColumns.plainSelectList() + " FROM leads " + rows(fromExportedIds) + " " + orderBy;
+        return "SELECT " + ExportColumns.plainSelectList() + " FROM leads" + rows(fromExportedIds) + " " + orderBy;
     }
 
     /** Fills {@code export_ids} with the filter's leads. */
     public String insertExportedIds() {
-        return "INSERT INTO export_ids SELECT id FROM leads " + where;
+        return "INSERT INTO export_ids SELECT id FROM leads" + rows(false);
     }
 
+    /** The WHERE clause, with a space before it, or nothing. */
     private String rows(boolean fromExportedIds) {
-        return fromExportedIds ? "WHERE id IN (SELECT id FROM export_ids)" : where;
+        if (fromExportedIds) {
+            return " WHERE id IN (SELECT id FROM export_ids)";
+        }
+        return where.isEmpty() ? "" : " " + where;
     }
 
     private static String sqlType(Object value) {

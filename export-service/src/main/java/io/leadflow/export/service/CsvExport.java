@@ -11,7 +11,8 @@ import java.sql.SQLException;
 /**
  * A CSV download: UTF-8 with a byte order mark (so Excel reads Urdu and Arabic right), then PostgreSQL's own CSV
  * writer ({@code COPY … TO STDOUT}) straight to the client, records ended with CRLF. Memory stays flat: rows pass
- * through a fixed buffer, and the client's pace holds back the query.
+ * through a fixed buffer, and the client's pace holds back the query; if the client goes away, the driver
+ * cancels the query.
  */
 final class CsvExport extends Export {
 
@@ -19,12 +20,10 @@ final class CsvExport extends Export {
     static final int BUFFER = 64 * 1024;
 
     private final LeadExportSession session;
-    private final ExportMetrics metrics;
 
     CsvExport(String fileName, LeadExportSession session, ExportMetrics metrics) {
-        super(ExportFormat.CSV, fileName);
+        super(ExportFormat.CSV, fileName, metrics);
         this.session = session;
-        this.metrics = metrics;
     }
 
     @Override
@@ -35,15 +34,12 @@ final class CsvExport extends Export {
             buffered.write(UTF8_BOM);
             long rows = db.copyCsv(new CrlfRecords(buffered));
             buffered.flush();
-            // Marked only once every byte is out; should this fail, the download fails rather than end quietly.
+            // Marked only once every byte is out; should this fail, the download breaks off rather than end quietly.
             int marked = commit(db);
             metrics.delivered(this, rows, marked, start);
         } catch (SQLException e) {
             metrics.failed(this, e);
             throw new IOException("The export failed", e);
-        } catch (IOException e) {
-            metrics.cancelled(this, "the client went away (" + e.getMessage() + ")");
-            throw e;
         }
     }
 

@@ -3,6 +3,7 @@ package io.leadflow.export.service;
 import io.leadflow.export.ExportFormat;
 import io.leadflow.export.repository.LeadExportSession;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.SQLException;
@@ -17,12 +18,14 @@ public abstract class Export {
 
     private final ExportFormat format;
     private final String fileName;
+    protected final ExportMetrics metrics;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean ended;
 
-    protected Export(ExportFormat format, String fileName) {
+    protected Export(ExportFormat format, String fileName, ExportMetrics metrics) {
         this.format = format;
         this.fileName = fileName;
+        this.metrics = metrics;
     }
 
     public ExportFormat format() {
@@ -33,16 +36,24 @@ public abstract class Export {
         return fileName;
     }
 
-    /** Writes the file. Blocking: call it once, on a worker thread. */
+    /**
+     * Writes the file. A client that goes away ends it quietly (the connection is gone: there is no one to answer),
+     * any other failure is thrown, so that the download breaks off rather than end as if it were whole. Blocking:
+     * call it once, on a worker thread.
+     */
     public final void writeTo(OutputStream out) throws IOException {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("An export is written once");
         }
-        if (ended) {
+        try {
+            if (ended) {
+                throw new ClientGone("before the export started", null);
+            }
+            write(new ClientStream(out));
+        } catch (ClientGone e) {
             release();
-            throw new IOException("The client went away before the export started");
+            metrics.cancelled(this, "the client went away " + e.getMessage());
         }
-        write(out);
     }
 
     /**
@@ -67,13 +78,60 @@ public abstract class Export {
      */
     protected final int commit(LeadExportSession session) throws IOException, SQLException {
         if (ended) {
-            throw new IOException("The client went away before the end of the file");
+            throw new ClientGone("before the end of the file", null);
         }
         return session.markExportedAndCommit();
     }
 
+    /** Writes the file to the client; {@link ClientGone} when the client goes away. */
     protected abstract void write(OutputStream out) throws IOException;
 
-    /** Rolls back and gives the database connection back, for an export that will never be written. */
+    /** Rolls back and gives the database connection back. Safe to call more than once. */
     protected abstract void release();
+
+    /** The client went away: the export stops, nothing is marked, and there is no one left to answer. */
+    protected static final class ClientGone extends IOException {
+        ClientGone(String when, Throwable cause) {
+            super(when, cause);
+        }
+    }
+
+    /** The client's stream: a failure to write to it means the client went away. */
+    private static final class ClientStream extends FilterOutputStream {
+
+        ClientStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw gone(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw gone(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw gone(e);
+            }
+        }
+
+        private static IOException gone(IOException e) {
+            return e instanceof ClientGone ? e : new ClientGone("while the file was sent (" + e.getMessage() + ")", e);
+        }
+    }
 }

@@ -35,7 +35,7 @@ public final class ExportMetrics {
 
     void failed(Export export, Exception e) {
         files(export, "failed");
-        Log.errorf(e, "Export %s failed; nothing was marked", export.fileName());
+        Log.warnf("Export %s failed, nothing was marked: %s", export.fileName(), e);
     }
 
     private void files(Export export, String outcome) {

@@ -23,13 +23,11 @@ final class XlsxExport extends Export {
 
     private final LeadExportSession session;
     private final Settings settings;
-    private final ExportMetrics metrics;
 
     XlsxExport(String fileName, LeadExportSession session, Settings settings, ExportMetrics metrics) {
-        super(ExportFormat.XLSX, fileName);
+        super(ExportFormat.XLSX, fileName, metrics);
         this.session = session;
         this.settings = settings;
-        this.metrics = metrics;
     }
 
     @Override
@@ -48,14 +46,10 @@ final class XlsxExport extends Export {
             int marked = db.marking() ? commit(db) : 0;
             metrics.delivered(this, rows, marked, start);
         } catch (CancellationException e) {
-            metrics.cancelled(this, "the client went away while the rows were read");
-            throw new IOException("The client went away", e);
-        } catch (SQLException e) {
+            throw new ClientGone("while the rows were read", e);
+        } catch (SQLException | RuntimeException e) {
             metrics.failed(this, e);
             throw new IOException("The export failed", e);
-        } catch (IOException e) {
-            metrics.cancelled(this, "the client went away (" + e.getMessage() + ")");
-            throw e;
         }
     }
 

@@ -144,9 +144,9 @@ public final class XlsxWorkbook implements Closeable {
     @Override
     public void close() throws IOException {
         try {
+            workbook.dispose(); // deletes the sheets' temporary files, then close() lets go of the rest
             workbook.close();
         } finally {
-            workbook.dispose();
             try (Stream<Path> files = Files.walk(directory)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);
