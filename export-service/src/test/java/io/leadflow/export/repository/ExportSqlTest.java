@@ -40,6 +40,22 @@ class ExportSqlTest {
     }
 
     @Test
+    void rowsAreReadInIndexOrder_unlessATextSearchOrADateRangeNarrowsThem() {
+        ExportSql.Setting noSort = new ExportSql.Setting("enable_sort", "off");
+        assertThat(ExportSql.of(LeadFilter.ALL).plannerSettings()).contains(noSort);
+        assertThat(ExportSql.of(parse(Map.of("quality", List.of("HOT"), "sort", List.of("-score")))).plannerSettings()).contains(noSort);
+        assertThat(ExportSql.of(parse(Map.of("from", List.of("2026-11-01")))).plannerSettings()).contains(noSort);
+        assertThat(ExportSql.of(parse(Map.of("from", List.of("2026-11-01"), "sort", List.of("-score")))).plannerSettings())
+                .doesNotContain(noSort);
+        assertThat(ExportSql.of(parse(Map.of("q", List.of("ahmed")))).plannerSettings())
+                .containsExactly(new ExportSql.Setting("jit", "off"));
+    }
+
+    private static LeadFilter parse(Map<String, List<String>> parameters) {
+        return LeadFilter.parse(parameters, ZoneId.of("UTC"));
+    }
+
+    @Test
     void noFilter_hasNoSettingsAndNoWhere() {
         ExportSql sql = ExportSql.of(LeadFilter.ALL);
         assertThat(sql.settings()).isEmpty();
