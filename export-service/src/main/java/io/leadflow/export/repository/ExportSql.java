@@ -60,10 +60,13 @@ public final class ExportSql {
         return filter.text() == null && (!dateRange || "created_at".equals(filter.sort().column()));
     }
 
-    /** The planner settings for this export, to bind like the filter's values. */
-    public List<Setting> plannerSettings() {
+    /**
+     * The planner settings for this export, to bind like the filter's values. An export that marks its leads reads
+     * them by id from a table the planner has statistics for, so the planner picks its way there.
+     */
+    public List<Setting> plannerSettings(boolean fromExportedIds) {
         // JIT compiles for large scans, and costs more than it saves when every row is only formatted.
-        return inIndexOrder ? List.of(new Setting("jit", "off"), new Setting("enable_sort", "off"))
+        return inIndexOrder && !fromExportedIds ? List.of(new Setting("jit", "off"), new Setting("enable_sort", "off"))
                 : List.of(new Setting("jit", "off"));
     }
 

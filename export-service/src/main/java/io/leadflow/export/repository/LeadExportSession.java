@@ -57,7 +57,7 @@ public final class LeadExportSession implements AutoCloseable {
     private void prepare(ZoneId zone) throws SQLException {
         try (PreparedStatement set = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
             bind(set, "TimeZone", postgresZone(zone));
-            for (ExportSql.Setting setting : sql.plannerSettings()) {
+            for (ExportSql.Setting setting : sql.plannerSettings(marking)) {
                 bind(set, setting.name(), setting.value());
             }
             for (ExportSql.Setting setting : sql.settings()) {

@@ -40,15 +40,17 @@ class ExportSqlTest {
     }
 
     @Test
-    void rowsAreReadInIndexOrder_unlessATextSearchOrADateRangeNarrowsThem() {
+    void rowsAreReadInIndexOrder_unlessATextSearchADateRangeOrAMarkNarrowsThem() {
         ExportSql.Setting noSort = new ExportSql.Setting("enable_sort", "off");
-        assertThat(ExportSql.of(LeadFilter.ALL).plannerSettings()).contains(noSort);
-        assertThat(ExportSql.of(parse(Map.of("quality", List.of("HOT"), "sort", List.of("-score")))).plannerSettings()).contains(noSort);
-        assertThat(ExportSql.of(parse(Map.of("from", List.of("2026-11-01")))).plannerSettings()).contains(noSort);
-        assertThat(ExportSql.of(parse(Map.of("from", List.of("2026-11-01"), "sort", List.of("-score")))).plannerSettings())
+        assertThat(ExportSql.of(LeadFilter.ALL).plannerSettings(false)).contains(noSort);
+        assertThat(ExportSql.of(parse(Map.of("quality", List.of("HOT"), "sort", List.of("-score")))).plannerSettings(false))
+                .contains(noSort);
+        assertThat(ExportSql.of(parse(Map.of("from", List.of("2026-11-01")))).plannerSettings(false)).contains(noSort);
+        assertThat(ExportSql.of(parse(Map.of("from", List.of("2026-11-01"), "sort", List.of("-score")))).plannerSettings(false))
                 .doesNotContain(noSort);
-        assertThat(ExportSql.of(parse(Map.of("q", List.of("ahmed")))).plannerSettings())
+        assertThat(ExportSql.of(parse(Map.of("q", List.of("ahmed")))).plannerSettings(false))
                 .containsExactly(new ExportSql.Setting("jit", "off"));
+        assertThat(ExportSql.of(LeadFilter.ALL).plannerSettings(true)).containsExactly(new ExportSql.Setting("jit", "off"));
     }
 
     private static LeadFilter parse(Map<String, List<String>> parameters) {
