@@ -1,6 +1,5 @@
 package io.leadflow.export.service;
 
-import io.agroal.api.AgroalDataSource;
 import io.leadflow.events.http.ProblemException;
 import io.leadflow.export.ExportFormat;
 import io.leadflow.export.ExportRequest;
@@ -11,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -24,12 +24,12 @@ public class LeadExports {
     /** Seconds a client is asked to wait when the database cannot take another export. */
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
     private final ExportConfig config;
     private final ExportMetrics metrics;
     private final XlsxExport.Settings xlsx;
 
-    public LeadExports(AgroalDataSource dataSource, ExportConfig config, MeterRegistry registry) {
+    public LeadExports(DataSource dataSource, ExportConfig config, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config;
         this.metrics = new ExportMetrics(registry);
