@@ -1,0 +1,67 @@
+package io.leadflow.analysis.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.events.Analysis;
+import io.smallrye.mutiny.Uni;
+
+import java.util.List;
+
+/** A provider that speaks chat completions with a JSON-schema response format (Mistral, OpenAI-compatible). */
+public abstract class ChatCompletionsClient extends HttpLlmClient {
+
+    static final String SCHEMA_NAME = "lead_analysis";
+    private static final int MAX_OUTPUT_TOKENS = 600;
+
+    private volatile ChatCompletionsApi api;
+
+    /** The server's root URL (without /v1). */
+    protected abstract String baseUrl();
+
+    protected abstract String model();
+
+    /** The bearer token, or null when the server needs none. */
+    protected abstract String apiKey();
+
+    @Override
+    protected Uni<String> send(Prompt prompt) {
+        ChatCompletionsApi.Request request = new ChatCompletionsApi.Request(model(),
+                List.of(new ChatCompletionsApi.Message("system", prompt.system()),
+                        new ChatCompletionsApi.Message("user", prompt.user())),
+                0.0, MAX_OUTPUT_TOKENS,
+                new ChatCompletionsApi.ResponseFormat("json_schema",
+                        new ChatCompletionsApi.JsonSchema(SCHEMA_NAME, prompt.schema(), true)));
+        String key = apiKey();
+        return api().complete(key == null ? null : "Bearer " + key, request);
+    }
+
+    @Override
+    protected LlmReply read(String body) {
+        JsonNode answer = parse(body);
+        JsonNode usage = answer.path("usage");
+        Analysis.TokenUsage tokens = new Analysis.TokenUsage(usage.path("prompt_tokens").asInt(0),
+                usage.path("completion_tokens").asInt(0));
+        JsonNode choice = answer.path("choices").path(0);
+        JsonNode message = choice.path("message");
+        if (message.path("refusal").isTextual() && !message.path("refusal").asText().isBlank()) {
+            throw LlmFailure.blocked("the model refused: " + shorten(message.path("refusal").asText()));
+        }
+        if ("content_filter".equals(choice.path("finish_reason").asText())) {
+            throw LlmFailure.blocked("finish_reason content_filter");
+        }
+        if ("length".equals(choice.path("finish_reason").asText())) {
+            throw LlmFailure.invalidReply("the answer was cut off (finish_reason length)");
+        }
+        JsonNode content = message.path("content");
+        if (!content.isTextual()) {
+            throw LlmFailure.invalidReply("no choices[0].message.content in the answer");
+        }
+        return new LlmReply(content.asText(), tokens);
+    }
+
+    private ChatCompletionsApi api() {
+        if (api == null) {
+            api = restClient(baseUrl(), ChatCompletionsApi.class);
+        }
+        return api;
+    }
+}
