@@ -58,6 +58,11 @@ public abstract class ChatCompletionsClient extends HttpLlmClient {
         return new LlmReply(content.asText(), tokens);
     }
 
+    @Override
+    protected void prepareApi() {
+        api();
+    }
+
     private ChatCompletionsApi api() {
         if (api == null) {
             api = restClient(baseUrl(), ChatCompletionsApi.class);

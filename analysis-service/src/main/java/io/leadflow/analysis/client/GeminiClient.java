@@ -161,6 +161,11 @@ public class GeminiClient extends HttpLlmClient {
         return out;
     }
 
+    @Override
+    protected void prepareApi() {
+        api();
+    }
+
     private GeminiApi api() {
         if (api == null) {
             api = restClient(config.baseUrl(), GeminiApi.class);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 
 import java.net.URI;
 import java.time.Duration;
@@ -18,6 +19,17 @@ public abstract class HttpLlmClient implements LlmClient {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DETAIL = 200;
+
+    /** Builds the REST client up front, so the first message does not pay for it inside its timeout. */
+    @PostConstruct
+    void prepare() {
+        if (enabled()) {
+            prepareApi();
+        }
+    }
+
+    /** Builds the provider's REST client. */
+    protected abstract void prepareApi();
 
     @Override
     public Uni<LlmReply> complete(Prompt prompt) {

@@ -71,6 +71,11 @@ public class OllamaClient extends HttpLlmClient {
         return super.classify(error);
     }
 
+    @Override
+    protected void prepareApi() {
+        api();
+    }
+
     private OllamaApi api() {
         if (api == null) {
             api = restClient(config.baseUrl().orElseThrow(), OllamaApi.class);

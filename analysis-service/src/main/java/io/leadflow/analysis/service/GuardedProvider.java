@@ -83,8 +83,8 @@ final class GuardedProvider {
         long started = System.nanoTime();
         return client.complete(prompt)
                 .map(reply -> validated(reply, text))
-                .onItemOrFailure().invoke((analysis, failure) -> tried(attempts, started, failure))
-                .onFailure(this::askedForTooLong).transform(failure -> ((LlmFailure) failure).notRetried());
+                .onFailure(this::askedForTooLong).transform(failure -> ((LlmFailure) failure).notRetried())
+                .onItemOrFailure().invoke((analysis, failure) -> tried(attempts, started, failure));
     }
 
     private Analysis validated(LlmReply reply, String text) {
