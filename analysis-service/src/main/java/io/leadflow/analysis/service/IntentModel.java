@@ -31,6 +31,9 @@ final class IntentModel {
     private final Map<Intent, Integer> documents = new EnumMap<>(Intent.class);
     private final Set<String> vocabulary = new HashSet<>();
     private int allDocuments;
+    /** Per feature, its log-likelihood in each intent (Intent.ordinal()); filled once the examples are read. */
+    private final Map<String, double[]> logLikelihoods = new HashMap<>();
+    private final double[] logPriors = new double[Intent.values().length];
 
     static IntentModel load(String resource) {
         IntentModel model = new IntentModel();
@@ -50,12 +53,30 @@ final class IntentModel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        model.precompute();
         return model;
+    }
+
+    private void precompute() {
+        Intent[] intents = Intent.values();
+        for (Intent intent : intents) {
+            logPriors[intent.ordinal()] = Math.log((documents.getOrDefault(intent, 0) + 1.0) / (allDocuments + intents.length));
+        }
+        for (String feature : vocabulary) {
+            double[] logs = new double[intents.length];
+            for (Intent intent : intents) {
+                double denominator = totals.getOrDefault(intent, 0) + SMOOTHING * vocabulary.size();
+                int count = counts.getOrDefault(intent, Map.of()).getOrDefault(feature, 0);
+                logs[intent.ordinal()] = Math.log((count + SMOOTHING) / denominator);
+            }
+            logLikelihoods.put(feature, logs);
+        }
+        counts.clear();
     }
 
     private void learn(Intent intent, String text) {
         Map<String, Integer> own = counts.computeIfAbsent(intent, k -> new HashMap<>());
-        for (String feature : features(text)) {
+        for (String feature : features(Tokens.of(text))) {
             own.merge(feature, 1, Integer::sum);
             totals.merge(intent, 1, Integer::sum);
             vocabulary.add(feature);
@@ -65,37 +86,35 @@ final class IntentModel {
     }
 
     /** The probability of each intent given the text (they sum to 1). */
-    Map<Intent, Double> probabilities(String text) {
-        List<String> features = features(text);
-        Map<Intent, Double> logs = new EnumMap<>(Intent.class);
-        double max = Double.NEGATIVE_INFINITY;
-        for (Intent intent : Intent.values()) {
-            Map<String, Integer> own = counts.getOrDefault(intent, Map.of());
-            double denominator = totals.getOrDefault(intent, 0) + SMOOTHING * vocabulary.size();
-            double log = Math.log((documents.getOrDefault(intent, 0) + 1.0) / (allDocuments + Intent.values().length));
-            for (String feature : features) {
-                if (vocabulary.contains(feature)) {
-                    log += Math.log((own.getOrDefault(feature, 0) + SMOOTHING) / denominator);
+    Map<Intent, Double> probabilities(Tokens tokens) {
+        Intent[] intents = Intent.values();
+        double[] logs = logPriors.clone();
+        for (String feature : features(tokens)) {
+            double[] likelihoods = logLikelihoods.get(feature);
+            if (likelihoods != null) {
+                for (int i = 0; i < logs.length; i++) {
+                    logs[i] += likelihoods[i];
                 }
             }
-            logs.put(intent, log);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double log : logs) {
             max = Math.max(max, log);
         }
         double sum = 0;
-        Map<Intent, Double> probabilities = new EnumMap<>(Intent.class);
-        for (Map.Entry<Intent, Double> entry : logs.entrySet()) {
-            double p = Math.exp(entry.getValue() - max);
-            probabilities.put(entry.getKey(), p);
-            sum += p;
+        double[] p = new double[logs.length];
+        for (int i = 0; i < logs.length; i++) {
+            p[i] = Math.exp(logs[i] - max);
+            sum += p[i];
         }
-        for (Intent intent : Intent.values()) {
-            probabilities.put(intent, probabilities.get(intent) / sum);
+        Map<Intent, Double> probabilities = new EnumMap<>(Intent.class);
+        for (Intent intent : intents) {
+            probabilities.put(intent, p[intent.ordinal()] / sum);
         }
         return probabilities;
     }
 
-    private static List<String> features(String text) {
-        Tokens tokens = Tokens.of(text);
+    private static List<String> features(Tokens tokens) {
         List<String> features = new ArrayList<>();
         String previous = "<s>";
         for (int i = 0; i < tokens.size(); i++) {

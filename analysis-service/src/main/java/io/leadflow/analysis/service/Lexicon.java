@@ -145,26 +145,37 @@ final class Lexicon {
         }
 
         Match longestAt(Tokens text, int start) {
-            List<Entry> candidates = new ArrayList<>(byPrefix);
+            Best best = new Best();
+            byPrefix.forEach(entry -> best.consider(entry, text, start));
             for (String form : text.variants(start)) {
-                candidates.addAll(byFirstToken.getOrDefault(form, List.of()));
-            }
-            int bestLength = 0;
-            List<Entry> best = new ArrayList<>();
-            for (Entry entry : candidates) {
-                int length = entry.tokens().length;
-                if (length < bestLength || !matchesAt(entry, text, start)) {
-                    continue;
-                }
-                if (length > bestLength) {
-                    bestLength = length;
-                    best.clear();
-                }
-                if (best.stream().noneMatch(e -> e.name().equals(entry.name()))) {
-                    best.add(entry);
+                for (Entry entry : byFirstToken.getOrDefault(form, List.of())) {
+                    best.consider(entry, text, start);
                 }
             }
-            return best.isEmpty() ? null : new Match(start, start + bestLength, List.copyOf(best));
+            return best.entries.isEmpty() ? null : new Match(start, start + best.length, List.copyOf(best.entries));
+        }
+
+        /** The longest entries matching at a position, one per name, in the order they were considered. */
+        private static final class Best {
+            private int length;
+            private final List<Entry> entries = new ArrayList<>(2);
+
+            void consider(Entry entry, Tokens text, int start) {
+                int candidate = entry.tokens().length;
+                if (candidate < length || !matchesAt(entry, text, start)) {
+                    return;
+                }
+                if (candidate > length) {
+                    length = candidate;
+                    entries.clear();
+                }
+                for (Entry kept : entries) {
+                    if (kept.name().equals(entry.name())) {
+                        return;
+                    }
+                }
+                entries.add(entry);
+            }
         }
 
         private static boolean matchesAt(Entry entry, Tokens text, int start) {

@@ -11,6 +11,7 @@ import io.leadflow.events.LeadMessage;
 import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -110,7 +111,9 @@ public class MessageAnalyzer {
     private Uni<Analysis> tryFrom(int index, Prompt prompt, String text, List<Analysis.ProviderAttempt> attempts,
                                   long started) {
         if (index >= providers.size()) {
-            return Uni.createFrom().item(() -> offline(text, attempts, started));
+            // Rules over the whole text are CPU work: done on a worker, so a batch never holds the event loop.
+            return Uni.createFrom().item(() -> offline(text, attempts, started))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         GuardedProvider provider = providers.get(index);
         return provider.analyze(prompt, text, attempts)

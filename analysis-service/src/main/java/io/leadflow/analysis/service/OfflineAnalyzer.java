@@ -67,13 +67,13 @@ public class OfflineAnalyzer {
     public Analysis analyze(String text) {
         String subject = text == null ? "" : text;
         String normalized = Tokens.normalize(subject);
-        Tokens tokens = Tokens.of(subject);
+        Tokens tokens = Tokens.ofNormalized(normalized);
         boolean[] preNegator = positions(lexicon.find("pre-negator", tokens), tokens.size(), true);
         boolean[] postNegator = positions(lexicon.find("post-negator", tokens), tokens.size(), false);
         Extractor.Found found = extractor.extract(subject, normalized, tokens);
 
-        Map<Intent, Integer> scores = intentScores(subject, tokens, preNegator, postNegator, found);
-        Map<Intent, Double> learned = model.probabilities(subject);
+        Map<Intent, Integer> scores = intentScores(subject, normalized, tokens, preNegator, postNegator, found);
+        Map<Intent, Double> learned = model.probabilities(tokens);
         Intent intent = Intent.OTHER;
         double top = 0;
         for (Intent candidate : tokens.size() == 0 ? List.<Intent>of() : PRIORITY) {
@@ -90,7 +90,7 @@ public class OfflineAnalyzer {
                 List.of(), 0, Analysis.TokenUsage.NONE);
     }
 
-    private Map<Intent, Integer> intentScores(String text, Tokens tokens, boolean[] preNegator, boolean[] postNegator,
+    private Map<Intent, Integer> intentScores(String text, String normalized, Tokens tokens, boolean[] preNegator, boolean[] postNegator,
                                               Extractor.Found found) {
         Map<Intent, Integer> scores = new EnumMap<>(Intent.class);
         for (Intent intent : Intent.values()) {
@@ -126,7 +126,7 @@ public class OfflineAnalyzer {
             // "I want 3 of them", "the price of 50 kg": a quantity strengthens whichever commercial intent leads.
             scores.merge(scores.get(Intent.BUY) >= scores.get(Intent.PRICING) ? Intent.BUY : Intent.PRICING, 2, Integer::sum);
         }
-        if (ADVERTISED_PRICE.matcher(Tokens.normalize(text)).find()) {
+        if (ADVERTISED_PRICE.matcher(normalized).find()) {
             // "only 999", "sirf 5000 mein": sellers advertise, customers do not.
             scores.merge(Intent.SPAM, 2, Integer::sum);
         }

@@ -40,6 +40,11 @@ final class Tokens {
         return new Tokens(normalize(text));
     }
 
+    /** Tokens of a text already passed through {@link #normalize}. */
+    static Tokens ofNormalized(String normalized) {
+        return new Tokens(normalized);
+    }
+
     /**
      * Lower case; Arabic-Indic, Persian and Devanagari digits as ASCII; Latin accents, Arabic diacritics and the
      * tatweel removed; the Arabic letter forms that Arabic and Urdu keyboards type differently made one (أ إ آ → ا,
