@@ -1,6 +1,7 @@
 package io.leadflow.analysis.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.analysis.config.ProviderSettings;
 import io.leadflow.events.Analysis;
 import io.smallrye.mutiny.Uni;
 
@@ -12,26 +13,32 @@ public abstract class ChatCompletionsClient extends HttpLlmClient {
     static final String SCHEMA_NAME = "lead_analysis";
     private static final int MAX_OUTPUT_TOKENS = 600;
 
+    private final String baseUrl;
+    private final String model;
+    private final String apiKey;
     private volatile ChatCompletionsApi api;
 
-    /** The server's root URL (without /v1). */
-    protected abstract String baseUrl();
-
-    protected abstract String model();
-
-    /** The bearer token, or null when the server needs none. */
-    protected abstract String apiKey();
+    /**
+     * @param baseUrl the server's root URL (without /v1)
+     * @param apiKey  the bearer token, or null when the server needs none
+     */
+    protected ChatCompletionsClient(String name, ProviderSettings settings, boolean enabled, String baseUrl, String model,
+                                    String apiKey) {
+        super(name, settings, enabled);
+        this.baseUrl = baseUrl;
+        this.model = model;
+        this.apiKey = apiKey;
+    }
 
     @Override
     protected Uni<String> send(Prompt prompt) {
-        ChatCompletionsApi.Request request = new ChatCompletionsApi.Request(model(),
+        ChatCompletionsApi.Request request = new ChatCompletionsApi.Request(model,
                 List.of(new ChatCompletionsApi.Message("system", prompt.system()),
                         new ChatCompletionsApi.Message("user", prompt.user())),
                 0.0, MAX_OUTPUT_TOKENS,
                 new ChatCompletionsApi.ResponseFormat("json_schema",
                         new ChatCompletionsApi.JsonSchema(SCHEMA_NAME, prompt.schema(), true)));
-        String key = apiKey();
-        return api().complete(key == null ? null : "Bearer " + key, request);
+        return api().complete(apiKey == null ? null : "Bearer " + apiKey, request);
     }
 
     @Override
@@ -65,7 +72,7 @@ public abstract class ChatCompletionsClient extends HttpLlmClient {
 
     private ChatCompletionsApi api() {
         if (api == null) {
-            api = restClient(baseUrl(), ChatCompletionsApi.class);
+            api = restClient(baseUrl, ChatCompletionsApi.class);
         }
         return api;
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.analysis.config.GeminiConfig;
-import io.leadflow.analysis.config.ProviderSettings;
 import io.leadflow.events.Analysis;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,22 +33,8 @@ public class GeminiClient extends HttpLlmClient {
     private volatile GeminiApi api;
 
     public GeminiClient(GeminiConfig config) {
+        super("gemini", config, present(config.apiKey()));
         this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "gemini";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.apiKey().filter(key -> !key.isBlank()).isPresent();
-    }
-
-    @Override
-    public ProviderSettings settings() {
-        return config;
     }
 
     @Override

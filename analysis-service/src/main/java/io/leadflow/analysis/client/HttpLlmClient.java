@@ -3,12 +3,14 @@ package io.leadflow.analysis.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.analysis.config.ProviderSettings;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,36 @@ public abstract class HttpLlmClient implements LlmClient {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DETAIL = 200;
+
+    private final String name;
+    private final ProviderSettings settings;
+    private final boolean enabled;
+
+    protected HttpLlmClient(String name, ProviderSettings settings, boolean enabled) {
+        this.name = name;
+        this.settings = settings;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean enabled() {
+        return enabled;
+    }
+
+    @Override
+    public ProviderSettings settings() {
+        return settings;
+    }
+
+    /** A configured value counts only when it is not blank. */
+    protected static boolean present(Optional<String> value) {
+        return value.filter(v -> !v.isBlank()).isPresent();
+    }
 
     /** Builds the REST client up front, so the first message does not pay for it inside its timeout. */
     @PostConstruct

@@ -2,7 +2,6 @@ package io.leadflow.analysis.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.analysis.config.OllamaConfig;
-import io.leadflow.analysis.config.ProviderSettings;
 import io.leadflow.events.Analysis;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,22 +20,8 @@ public class OllamaClient extends HttpLlmClient {
     private volatile OllamaApi api;
 
     public OllamaClient(OllamaConfig config) {
+        super("ollama", config, present(config.baseUrl()));
         this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "ollama";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.baseUrl().filter(url -> !url.isBlank()).isPresent();
-    }
-
-    @Override
-    public ProviderSettings settings() {
-        return config;
     }
 
     @Override
