@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.analysis.config.GeminiConfig;
 import io.leadflow.events.Analysis;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -21,7 +21,7 @@ import java.util.Set;
  * SAFETY}, or {@code promptFeedback.blockReason} and no candidate): that is a failure too. A 429 says how long to wait
  * in its {@code google.rpc.RetryInfo} detail.
  */
-@ApplicationScoped
+@Singleton
 public class GeminiClient extends HttpLlmClient {
 
     private static final int MAX_OUTPUT_TOKENS = 600;

@@ -1,10 +1,10 @@
 package io.leadflow.analysis.client;
 
 import io.leadflow.analysis.config.MistralConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Mistral: {@code POST /v1/chat/completions} with a bearer key and a JSON-schema response format. */
-@ApplicationScoped
+@Singleton
 public class MistralClient extends ChatCompletionsClient {
 
     public MistralClient(MistralConfig config) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.analysis.config.OllamaConfig;
 import io.leadflow.events.Analysis;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Map;
  * Ollama: {@code POST /api/chat} with {@code stream:false} and {@code format} = the analysis JSON schema. A 404 means
  * the model has not been pulled.
  */
-@ApplicationScoped
+@Singleton
 public class OllamaClient extends HttpLlmClient {
 
     private final OllamaConfig config;

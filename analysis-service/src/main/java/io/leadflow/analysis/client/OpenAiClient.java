@@ -1,10 +1,10 @@
 package io.leadflow.analysis.client;
 
 import io.leadflow.analysis.config.OpenAiConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Any OpenAI-compatible server (vLLM, llama.cpp, LM Studio): {@code POST /v1/chat/completions}, json_schema format. */
-@ApplicationScoped
+@Singleton
 public class OpenAiClient extends ChatCompletionsClient {
 
     public OpenAiClient(OpenAiConfig config) {

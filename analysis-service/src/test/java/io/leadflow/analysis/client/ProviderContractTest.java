@@ -135,7 +135,7 @@ abstract class ProviderContractTest {
 
     @Test
     void slowAnswer_timesOutIsRetriedThenTheOfflineAnalyzerAnswers() {
-        stub(ok(VALID_ANALYSIS).withFixedDelay(4000));
+        stub(ok(VALID_ANALYSIS).withFixedDelay(8000));
 
         Analysis analysis = analyze(uniqueText("I want to buy 3 units today"));
 

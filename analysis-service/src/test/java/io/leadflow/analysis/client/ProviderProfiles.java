@@ -16,7 +16,7 @@ public final class ProviderProfiles {
     static Map<String, String> fastSettings(String... providers) {
         Map<String, String> config = new HashMap<>();
         for (String provider : providers) {
-            config.put("leadflow." + provider + ".timeout", "1500ms");
+            config.put("leadflow." + provider + ".timeout", "3s");
             config.put("leadflow." + provider + ".max-retries", "2");
             config.put("leadflow." + provider + ".retry-delay", "50ms");
             config.put("leadflow." + provider + ".max-retry-delay", "2s");
