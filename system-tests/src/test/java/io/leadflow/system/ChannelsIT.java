@@ -99,7 +99,8 @@ class ChannelsIT {
         ingest().contentType(WebhookFixtures.multipartType(BOUNDARY)).body(body).queryParam("token", SENDGRID_TOKEN)
                 .post("/api/webhook/email/sendgrid").then().statusCode(200);
 
-        assertLead(byEmail("fatima.noor@example.pk"), "Fatima Noor", null, "fatima.noor@example.pk", "email",
+        // The number she wrote in the mail becomes the lead's phone (scoring fills contact details from the text).
+        assertLead(byEmail("fatima.noor@example.pk"), "Fatima Noor", "+923331234567", "fatima.noor@example.pk", "email",
                 "Assalam o Alaikum,\n\nPlease send a quotation for 20 study tables delivered to Islamabad. "
                         + "We can pay 30% in advance.\n\nMy number is 0333 1234567.");
     }
