@@ -24,7 +24,7 @@ CREATE TABLE lead_rollup_totals (
 CREATE TABLE lead_rollup_buckets (
     bucket  TIMESTAMPTZ NOT NULL,
     quality TEXT        NOT NULL,
-    leads   BIGINT      NOT NULL,
+    leads   INTEGER     NOT NULL,
     PRIMARY KEY (bucket, quality)
 );
 
@@ -35,7 +35,7 @@ CREATE TABLE lead_rollup_delta (
     channel TEXT        NOT NULL,
     intent  TEXT        NOT NULL,
     status  TEXT        NOT NULL,
-    leads   BIGINT      NOT NULL
+    leads   INTEGER     NOT NULL
 );
 
 -- Inserts and deletes are counted per statement (one delta row per combination, however many rows a COPY or
