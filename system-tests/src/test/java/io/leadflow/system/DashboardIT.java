@@ -84,6 +84,7 @@ class DashboardIT {
         assertThat(browser.driver().findElements(By.cssSelector("img[src='x']"))).isEmpty();
         assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.sameDocument;")).isEqualTo("yes");
         assertThat(browser.consoleErrors()).isEmpty();
+        new WebDriverWait(browser.driver(), WAIT).until(d -> !d.findElement(By.id("stat-hot")).getText().equals("0"));
         browser.screenshot("system-dashboard-desktop");
 
         browser.driver().findElement(By.id("download-csv")).click();

@@ -15,6 +15,14 @@ public interface ListConfig {
     @WithDefault("1000")
     int maxLimit();
 
+    /**
+     * A search ({@code q}) first collects the ids of every matching lead through the trigram index, up to this many,
+     * then pages through them in order; a search that matches more is common enough for the sorted index walk to
+     * find a page quickly. The planner cannot tell the two apart from its estimates.
+     */
+    @WithDefault("2000")
+    int searchCandidates();
+
     /** The most messages, analyses and activity entries a lead's detail holds (the newest ones). */
     @WithDefault("200")
     int detailItems();

@@ -3,10 +3,13 @@ package io.leadflow.query.messaging;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadScored;
 import io.leadflow.events.LeadUpdated;
+import io.leadflow.events.LeadView;
 import io.leadflow.query.service.LiveLeads;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.function.Function;
 
 /**
  * Feeds the live stream: every lead scoring scores (lead.scored.v1) and every change a salesperson makes
@@ -25,25 +28,22 @@ public class LiveLeadFeed {
 
     @Incoming("live-scored")
     public void scored(String record) {
-        try {
-            LeadScored scored = EventJson.read(record, LeadScored.class);
-            if (scored.lead() != null) {
-                live.publish(scored.lead());
-            }
-        } catch (EventJson.InvalidEventException e) {
-            Log.warnf("Skipping an unreadable lead.scored.v1 record: %s", e.getMessage());
-        }
+        publish(record, LeadScored.class, LeadScored::lead);
     }
 
     @Incoming("live-updated")
     public void updated(String record) {
+        publish(record, LeadUpdated.class, LeadUpdated::lead);
+    }
+
+    private <T> void publish(String record, Class<T> type, Function<T, LeadView> lead) {
         try {
-            LeadUpdated updated = EventJson.read(record, LeadUpdated.class);
-            if (updated.lead() != null) {
-                live.publish(updated.lead());
+            LeadView view = lead.apply(EventJson.read(record, type));
+            if (view != null) {
+                live.publish(view);
             }
         } catch (EventJson.InvalidEventException e) {
-            Log.warnf("Skipping an unreadable lead.updated.v1 record: %s", e.getMessage());
+            Log.warnf("Skipping an unreadable %s record: %s", type.getSimpleName(), e.getMessage());
         }
     }
 }

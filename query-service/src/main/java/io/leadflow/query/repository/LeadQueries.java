@@ -42,6 +42,27 @@ public class LeadQueries {
         return pool.preparedQuery(query.sql()).execute(Tuple.from(query.params())).map(rows -> map(rows, LeadRows::view));
     }
 
+    /**
+     * The ids a search's candidate query selects, with bitmap scans only (the trigram index), or empty when there
+     * are more than {@code cap}.
+     */
+    public Uni<Optional<Long[]>> searchCandidates(LeadSql.Fragment query, int cap) {
+        return pool.withTransaction(tx -> tx.query("SET LOCAL enable_seqscan = off").execute()
+                .chain(() -> tx.query("SET LOCAL enable_indexscan = off").execute())
+                .chain(() -> tx.preparedQuery(query.sql()).execute(Tuple.from(query.params())))
+                .map(rows -> {
+                    if (rows.size() > cap) {
+                        return Optional.<Long[]>empty();
+                    }
+                    Long[] ids = new Long[rows.size()];
+                    int i = 0;
+                    for (Row row : rows) {
+                        ids[i++] = row.getLong("id");
+                    }
+                    return Optional.of(ids);
+                }));
+    }
+
     /** The lead with its detail, or empty when there is no such lead. */
     public Uni<Optional<LeadDetail>> detail(long id, int items) {
         Uni<Optional<Row>> lead = pool.preparedQuery("SELECT " + LeadRows.COLUMNS

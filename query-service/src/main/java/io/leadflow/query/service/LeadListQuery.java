@@ -45,6 +45,41 @@ public final class LeadListQuery {
         return new LeadSql.Fragment(sql, params);
     }
 
+    /**
+     * The ids of the leads whose text matches a search (the search alone: the trigram index answers it), at most
+     * {@code cap} + 1, in no order. Run it with bitmap scans only, so the trigram index answers however common the
+     * planner guesses the text is.
+     */
+    public static LeadSql.Fragment searchCandidates(LeadFilter filter, int cap) {
+        LeadFilter textOnly = new LeadFilter(Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, null, filter.text(),
+                filter.sort());
+        LeadSql.Fragment where = LeadSql.where(textOnly, LeadSql.NUMBERED, 1);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(cap + 1);
+        return new LeadSql.Fragment("SELECT id FROM leads " + where.sql() + " LIMIT $" + params.size(), params);
+    }
+
+    /** One page of the filter's leads among the given ids (a search's candidates), in its order, after the cursor. */
+    public static LeadSql.Fragment pageOf(Long[] ids, LeadFilter filter, Cursor after, int limit) {
+        LeadSql.Fragment where = LeadSql.where(filter, LeadSql.NUMBERED, 2);
+        List<Object> params = new ArrayList<>();
+        params.add(ids);
+        params.addAll(where.params());
+        StringBuilder sql = new StringBuilder("SELECT ").append(LeadRows.COLUMNS).append(" FROM leads WHERE id = ANY($1)");
+        if (!where.sql().isEmpty()) {
+            sql.append(" AND ").append(where.sql().substring("WHERE ".length()));
+        }
+        if (after != null) {
+            sql.append(" AND (").append(filter.sort().column()).append(", id) ").append(filter.sort().descending() ? "<" : ">")
+                    .append(" ($").append(params.size() + 1).append(", $").append(params.size() + 2).append(')');
+            params.add(after.boundValue());
+            params.add(after.id());
+        }
+        params.add(limit + 1);
+        sql.append(' ').append(filter.sort().orderBy()).append(" LIMIT $").append(params.size());
+        return new LeadSql.Fragment(sql.toString(), params);
+    }
+
     private static List<LeadFilter> branches(LeadFilter filter) {
         if (!"score".equals(filter.sort().column())) {
             return List.of(filter);

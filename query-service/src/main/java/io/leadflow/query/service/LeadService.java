@@ -37,11 +37,16 @@ public class LeadService {
     /** One page of the filter's leads, after {@code cursor} (a previous page's next_cursor) when given. */
     public Uni<LeadPage> page(LeadFilter filter, String cursor, int limit) {
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, filter.sort());
-        return queries.list(LeadListQuery.page(filter, after, limit)).map(found -> {
-            if (found.size() <= limit) {
-                return new LeadPage(found, null);
+        Uni<List<LeadView>> found = filter.text() == null ? queries.list(LeadListQuery.page(filter, after, limit))
+                : queries.searchCandidates(LeadListQuery.searchCandidates(filter, config.searchCandidates()), config.searchCandidates())
+                .chain(candidates -> queries.list(candidates.isPresent()
+                        ? LeadListQuery.pageOf(candidates.get(), filter, after, limit)
+                        : LeadListQuery.page(filter, after, limit)));
+        return found.map(leads -> {
+            if (leads.size() <= limit) {
+                return new LeadPage(leads, null);
             }
-            List<LeadView> page = found.subList(0, limit);
+            List<LeadView> page = leads.subList(0, limit);
             return new LeadPage(List.copyOf(page), next(filter, page.get(limit - 1)).encode());
         });
     }

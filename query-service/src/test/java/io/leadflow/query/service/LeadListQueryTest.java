@@ -58,4 +58,19 @@ class LeadListQueryTest {
         LeadFilter filter = LeadFilter.parse(Map.of("quality", List.of("COLD,WARM")), ZoneId.of("UTC"));
         assertThat(LeadListQuery.page(filter, null, 10).sql()).doesNotContain("UNION");
     }
+
+    @Test
+    void search_collectsCandidatesByTextAlone_thenPagesThemWithEveryFilter() {
+        LeadFilter filter = LeadFilter.parse(Map.of("q", List.of("solar"), "quality", List.of("HOT"),
+                "sort", List.of("-score")), ZoneId.of("UTC"));
+        LeadSql.Fragment candidates = LeadListQuery.searchCandidates(filter, 2000);
+        assertThat(candidates.sql()).isEqualTo("SELECT id FROM leads WHERE " + LeadSql.SEARCH_TEXT + " ILIKE $1 LIMIT $2");
+        assertThat(candidates.params()).containsExactly("%solar%", 2001);
+
+        Long[] ids = {4L, 9L};
+        LeadSql.Fragment page = LeadListQuery.pageOf(ids, filter, Cursor.after(LeadSort.SCORE_DESC, 70, 9), 10);
+        assertThat(page.sql()).isEqualTo("SELECT " + LeadRows.COLUMNS + " FROM leads WHERE id = ANY($1) AND quality IN ($2) "
+                + "AND " + LeadSql.SEARCH_TEXT + " ILIKE $3 AND (score, id) < ($4, $5) ORDER BY score DESC, id DESC LIMIT $6");
+        assertThat(page.params()).containsExactly(ids, "HOT", "%solar%", 70, 9L, 11);
+    }
 }
