@@ -467,8 +467,10 @@
     row.append(
       el('td', { class: 'name' }, lead.user_name || el('span', { class: 'muted' }, 'Unknown'),
         el('div', { class: 'message', title: lead.message }, truncate(lead.message, 90))),
-      el('td', { 'data-label': 'Phone' }, phoneLink(lead.user_phone)),
-      el('td', { 'data-label': 'Email' }, mailLink(lead.user_email)),
+      el('td', { class: 'contact' },
+        lead.user_phone ? el('div', null, phoneLink(lead.user_phone)) : null,
+        lead.user_email ? el('div', null, mailLink(lead.user_email)) : null,
+        !lead.user_phone && !lead.user_email ? el('span', { class: 'muted' }, '—') : null),
       el('td', { 'data-label': 'Channel' }, label(lead.channel)),
       el('td', { 'data-label': 'Intent' }, lead.intent),
       el('td', { 'data-label': 'Urgency', class: 'urgency-' + lead.urgency }, lead.urgency),

@@ -1,5 +1,6 @@
 package io.leadflow.query.rest;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +12,6 @@ public class DashboardRoutes {
     static final String DASHBOARD = "/static/dashboard.html";
 
     void routes(@Observes Router router) {
-        router.get("/").handler(context -> context.reroute(DASHBOARD));
+        router.route("/").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(context -> context.reroute(DASHBOARD));
     }
 }

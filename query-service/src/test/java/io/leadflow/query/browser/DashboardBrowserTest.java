@@ -88,6 +88,8 @@ class DashboardBrowserTest {
         load("/");
         waitFor(() -> text(By.id("stat-total")).equals("121"));
         assertThat(rows()).hasSize(50);
+        driver().findElement(By.id("load-more")).click();
+        waitFor(() -> rows().size() == 100);
         assertThat(driver().findElements(By.cssSelector("#chart svg rect"))).isNotEmpty();
         assertThat(text(By.id("updated-at"))).startsWith("Updated ");
         assertThat(driver().findElements(By.cssSelector("#lead-table .badge.HOT"))).isNotEmpty();
@@ -97,6 +99,7 @@ class DashboardBrowserTest {
 
         load("/static/dashboard.html");
         waitFor(() -> rows().size() == 50);
+        assertThat(driver().findElement(By.id("load-more")).isDisplayed()).isTrue();
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -141,6 +144,7 @@ class DashboardBrowserTest {
         driver().findElement(By.id("search")).sendKeys("9998877");
         waitFor(() -> rows().size() == 1);
         assertThat(rows().get(0).getAttribute("data-id")).isEqualTo(String.valueOf(xssLead));
+        assertThat(driver().findElement(By.id("load-more")).isDisplayed()).isFalse();
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
