@@ -94,6 +94,7 @@ class DashboardBrowserTest {
         assertThat(text(By.id("updated-at"))).startsWith("Updated ");
         assertThat(driver().findElements(By.cssSelector("#lead-table .badge.HOT"))).isNotEmpty();
         waitFor(() -> text(By.id("live-state")).equals("Live"));
+        ((JavascriptExecutor) driver()).executeScript("window.scrollTo(0, 0);");
         browser.screenshot("dashboard-desktop");
         assertThat(browser.consoleErrors()).isEmpty();
 
