@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * @param to        received before (exclusive), or null
  * @param minScore  lowest score kept, or null
  * @param maxScore  highest score kept, or null
- * @param text      free text searched in name, phone, email and message, or null
+ * @param text      free text searched in name, phone, email and message (at least 3 characters), or null
  * @param sort      the order
  */
 public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Intent> intents, Set<LeadStatus> statuses,
@@ -41,6 +41,9 @@ public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Inte
     /** Every parameter name a filter reads. */
     public static final List<String> PARAMETERS = List.of(
             "quality", "channel", "intent", "status", "from", "to", "min_score", "max_score", "q", "sort");
+
+    /** The shortest free-text search accepted. */
+    public static final int MIN_SEARCH_LENGTH = 3;
 
     /** No filter: every lead, newest first. */
     public static final LeadFilter ALL = new LeadFilter(Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, null,
@@ -74,6 +77,10 @@ public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Inte
         String text = single(parameters, "q").map(String::strip).filter(q -> !q.isEmpty()).orElse(null);
         if (text != null && text.length() > 200) {
             throw ProblemException.invalidField("q", "q must be at most 200 characters");
+        }
+        // The trigram index over the searched text needs three characters: a shorter search would read every lead.
+        if (text != null && text.codePointCount(0, text.length()) < MIN_SEARCH_LENGTH) {
+            throw ProblemException.invalidField("q", "q must be at least " + MIN_SEARCH_LENGTH + " characters");
         }
         LeadSort sort = single(parameters, "sort").map(value -> LeadSort.fromParameter(value).orElseThrow(() ->
                 ProblemException.invalidField("sort", "sort must be one of " + LeadSort.parameters()))).orElse(LeadSort.NEWEST);
