@@ -2,9 +2,8 @@
 -- Owned by query-service.
 
 -- Grade and intent decide most of the score, so "COLD leads, highest score first" walking the score index
--- would pass every HOT and WARM lead before the first COLD one: these serve a filter on them sorted by score.
-CREATE INDEX leads_quality_score_idx ON leads (quality, score DESC, id DESC);
-CREATE INDEX leads_intent_score_idx  ON leads (intent, score DESC, id DESC);
+-- would pass every HOT and WARM lead before the first COLD one: (quality, score) is V3's; this serves intent.
+CREATE INDEX leads_intent_score_idx ON leads (intent, score DESC, id DESC);
 
 -- The live stream's replay after a reconnect: the leads changed since a moment.
 CREATE INDEX leads_updated_idx ON leads (updated_at);

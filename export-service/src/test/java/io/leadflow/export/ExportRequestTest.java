@@ -15,7 +15,7 @@ class ExportRequestTest {
 
     @Test
     void markExported_isOffUnlessAskedFor() {
-        assertThat(parse(Map.of())).isEqualTo(new ExportRequest(LeadFilter.ALL, false));
+        assertThat(parse(Map.of())).isEqualTo(new ExportRequest(LeadFilter.ALL, false, ZoneOffset.UTC));
         assertThat(parse(Map.of("mark_exported", List.of("true"))).markExported()).isTrue();
         assertThat(parse(Map.of("mark_exported", List.of("TRUE "))).markExported()).isTrue();
         assertThat(parse(Map.of("mark_exported", List.of("false"))).markExported()).isFalse();
@@ -24,7 +24,16 @@ class ExportRequestTest {
 
     @Test
     void unknownParameters_areIgnoredLikeTheApisPaging() {
-        assertThat(parse(Map.of("limit", List.of("50"), "after", List.of("x")))).isEqualTo(new ExportRequest(LeadFilter.ALL, false));
+        assertThat(parse(Map.of("limit", List.of("50"), "after", List.of("x")))).isEqualTo(new ExportRequest(LeadFilter.ALL, false, ZoneOffset.UTC));
+    }
+
+    @Test
+    void tz_isTheZoneOfTheDaysAndTheFile_asInTheApi() {
+        ExportRequest request = parse(Map.of("tz", List.of("Asia/Karachi"), "from", List.of("2026-11-01")));
+        assertThat(request.zone()).isEqualTo(java.time.ZoneId.of("Asia/Karachi"));
+        assertThat(request.filter().from()).isEqualTo(java.time.Instant.parse("2026-10-31T19:00:00Z"));
+        assertProblem(Map.of("tz", List.of("Mars/Olympus")), "tz");
+        assertProblem(Map.of("tz", List.of("+05:00")), "tz");
     }
 
     @Test

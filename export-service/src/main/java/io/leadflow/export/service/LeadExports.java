@@ -41,7 +41,7 @@ public class LeadExports {
         XlsxWorkbook.checkRowsPerSheet(xlsx.rowsPerSheet());
     }
 
-    /** The business's time zone, in which {@code from} and {@code to} dates are read. */
+    /** The business's time zone ({@code leadflow.timezone}), for requests that name none ({@code tz}). */
     public ZoneId zone() {
         return config.zone();
     }
@@ -55,13 +55,13 @@ public class LeadExports {
     public Export open(ExportRequest request, ExportFormat format) {
         LeadExportSession session;
         try {
-            session = LeadExportSession.open(dataSource, request, config.zone());
+            session = LeadExportSession.open(dataSource, request, request.zone());
         } catch (SQLException e) {
             Log.warnf("No database session for an export: %s", e.getMessage());
             throw ProblemException.unavailable("The database cannot take another export just now; try again shortly.",
                     RETRY_AFTER_SECONDS);
         }
-        String fileName = FileNames.of(request.filter(), LocalDate.now(config.zone()), format);
+        String fileName = FileNames.of(request.filter(), LocalDate.now(request.zone()), format);
         return format == ExportFormat.CSV
                 ? new CsvExport(fileName, session, metrics)
                 : new XlsxExport(fileName, session, xlsx, metrics);

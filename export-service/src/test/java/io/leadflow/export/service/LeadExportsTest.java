@@ -29,7 +29,7 @@ class LeadExportsTest {
                 });
         LeadExports exports = new LeadExports(exhausted, config(ZoneId.of("Asia/Karachi"), 1_048_575), new SimpleMeterRegistry());
 
-        assertThatThrownBy(() -> exports.open(new ExportRequest(LeadFilter.ALL, false), ExportFormat.CSV))
+        assertThatThrownBy(() -> exports.open(new ExportRequest(LeadFilter.ALL, false, java.time.ZoneOffset.UTC), ExportFormat.CSV))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(503);
                     assertThat(e.retryAfterSeconds()).isEqualTo(LeadExports.RETRY_AFTER_SECONDS);

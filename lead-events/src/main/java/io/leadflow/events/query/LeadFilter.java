@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -90,6 +91,27 @@ public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Inte
                 values(parameters, "intent", Intent.class, Intent::fromLabel, Intent::label),
                 values(parameters, "status", LeadStatus.class, LeadStatus::fromLabel, LeadStatus::label),
                 from, to, minScore, maxScore, text, sort);
+    }
+
+    /**
+     * The zone named by a {@code tz} parameter (an IANA name such as {@code Asia/Karachi}), or {@code fallback}
+     * when there is none. The API and the exports read it the same way, so their days are the same days.
+     *
+     * @throws ProblemException a 400 naming {@code tz}
+     */
+    public static ZoneId zone(String tz, ZoneId fallback) {
+        if (tz == null || tz.isBlank()) {
+            return fallback;
+        }
+        try {
+            ZoneId zone = ZoneId.of(tz.strip());
+            if (zone instanceof ZoneOffset && !zone.equals(ZoneOffset.UTC)) {
+                throw new DateTimeException("an offset, not a zone");
+            }
+            return zone;
+        } catch (DateTimeException e) {
+            throw ProblemException.invalidField("tz", "tz must be an IANA time zone such as Asia/Karachi or UTC");
+        }
     }
 
     /** A short description for file names: {@code hot}, {@code hot-warm}, or {@code all}. */

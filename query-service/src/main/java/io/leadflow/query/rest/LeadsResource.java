@@ -67,7 +67,7 @@ public class LeadsResource {
                               @Parameter(description = "leads per page, 1..1000") @QueryParam("limit") String limit,
                               @Parameter(description = "IANA zone that date-only from/to are cut in") @QueryParam("tz") String tz) {
         Map<String, List<String>> parameters = uri.getQueryParameters();
-        LeadFilter filter = LeadFilter.parse(parameters, DayRange.zone(tz, dashboard.timezone()));
+        LeadFilter filter = LeadFilter.parse(parameters, LeadFilter.zone(tz, dashboard.timezone()));
         return leads.page(filter, cursor, limit(limit));
     }
 

@@ -1,8 +1,8 @@
 package io.leadflow.query.service;
 
 import io.leadflow.events.http.ProblemException;
+import io.leadflow.events.query.LeadFilter;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,7 +40,7 @@ public record DayRange(LocalDate from, LocalDate to, ZoneId zone) {
      */
     public static DayRange parse(String tz, String from, String to, ZoneId defaultZone, Instant now, int defaultDays,
                                  int maxDays) {
-        ZoneId zone = zone(tz, defaultZone);
+        ZoneId zone = LeadFilter.zone(tz, defaultZone);
         LocalDate last = blank(to) ? LocalDate.ofInstant(now, zone) : date("to", to);
         LocalDate first = blank(from) ? last.minusDays(defaultDays - 1L) : date("from", from);
         if (first.isAfter(last)) {
@@ -51,22 +51,6 @@ public record DayRange(LocalDate from, LocalDate to, ZoneId zone) {
             throw ProblemException.invalidField("from", "the range may hold at most " + maxDays + " days");
         }
         return range;
-    }
-
-    /**
-     * A zone named by the {@code tz} parameter (IANA name), or the default.
-     *
-     * @throws ProblemException a 400 naming {@code tz}
-     */
-    public static ZoneId zone(String tz, ZoneId defaultZone) {
-        if (blank(tz)) {
-            return defaultZone;
-        }
-        try {
-            return ZoneId.of(tz.strip());
-        } catch (DateTimeException e) {
-            throw ProblemException.invalidField("tz", "tz must be an IANA time zone such as Asia/Karachi or UTC");
-        }
     }
 
     private static LocalDate date(String name, String value) {

@@ -122,7 +122,9 @@ public class LeadWriter {
                     + " ON x.lead_id = p.merged_id " + KEEP_FIRST_SEEN,
             "UPDATE message x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
             "UPDATE lead_analysis x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
-            "UPDATE lead_identity x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id");
+            "UPDATE lead_identity x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
+            // A salesperson's notes and status changes on the merged lead stay with the person.
+            "UPDATE lead_activity x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id");
     private static final String RECORD_MERGES = "INSERT INTO lead_merge (merged_lead_id, into_lead_id, cause_channel, "
             + "cause_external_id, merged_lead) "
             + "SELECT l.id, p.into_id, p.channel, p.external_id, to_jsonb(l) FROM leads l "

@@ -122,6 +122,8 @@ class LeadWriterTest {
         LeadScored emailLead = store(AnalyzedMessages.on(Channel.EMAIL).from("Hina Malik", null, email)
                 .receivedAt(Instant.now().minusSeconds(60)).says("How much is the sofa?", Intent.PRICING, Urgency.HIGH));
         Db.execute("UPDATE leads SET status = 'contacted', notes = 'called once' WHERE id = ?", emailLead.lead().id());
+        Db.execute("INSERT INTO lead_activity (lead_id, status_from, status_to, note) VALUES (?, 'new', 'contacted', 'called once')",
+                emailLead.lead().id());
         assertThat(emailLead.lead().id()).isNotEqualTo(phoneLead.lead().id());
 
         LeadAnalyzed linking = AnalyzedMessages.on(Channel.WEBSITE).from("Hina", phone, email)
@@ -141,6 +143,8 @@ class LeadWriterTest {
         assertThat(Db.count("SELECT count(*) FROM lead_analysis WHERE lead_id = ?", survivor)).isEqualTo(3);
         assertThat(Db.rows("SELECT kind, lead_id FROM lead_identity WHERE value IN (?, ?) ORDER BY kind", phone, email))
                 .containsExactly(Map.of("kind", "email", "lead_id", survivor), Map.of("kind", "phone", "lead_id", survivor));
+        assertThat(Db.rows("SELECT lead_id, note FROM lead_activity WHERE note = 'called once' AND lead_id IN (?, ?)", survivor, gone))
+                .as("the salesperson's history moves with the person").containsExactly(Map.of("lead_id", survivor, "note", "called once"));
         assertThat(Db.rows("SELECT name FROM lead_name WHERE lead_id = ? ORDER BY first_seen_at", survivor))
                 .containsExactly(Map.of("name", "Hina"), Map.of("name", "Hina Malik"));
         assertThat(Db.rows("SELECT into_lead_id, cause_channel, cause_external_id, merged_lead->>'status' AS status, "
