@@ -103,7 +103,7 @@ class ExportResourceTest {
                 Map.of("q", List.of("AHMED")),
                 Map.of("q", List.of("احمد")),
                 Map.of("q", List.of("50%")),
-                Map.of("q", List.of("_")),
+                Map.of("q", List.of("y_n")),
                 Map.of("q", List.of("+9230011")),
                 Map.of("q", List.of("example.com")),
                 Map.of("sort", List.of("-score")),
@@ -112,7 +112,7 @@ class ExportResourceTest {
                 Map.of("sort", List.of("-last_message_at")),
                 Map.of("sort", List.of("last_message_at")),
                 Map.of("quality", List.of("HOT,WARM"), "channel", List.of("whatsapp,website"), "min_score", List.of("45"),
-                        "sort", List.of("-score"), "q", List.of("e")));
+                        "sort", List.of("-score"), "q", List.of("exa")));
     }
 
     @ParameterizedTest
