@@ -50,7 +50,8 @@ public record Analysis(
     /**
      * One provider's try.
      *
-     * @param outcome ok, error, timeout, rate_limited, invalid_reply, blocked, circuit_open
+     * @param outcome ok, error, timeout, rate_limited, invalid_reply, blocked, model_missing, circuit_open, busy
+     *                (skipped: concurrency limit and queue full), cached (an identical text's analysis reused)
      * @param detail  why it failed, in a few words (never the customer's text)
      */
     public record ProviderAttempt(String provider, String outcome, long latencyMs, String detail) {

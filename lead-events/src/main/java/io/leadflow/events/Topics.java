@@ -11,6 +11,8 @@ public final class Topics {
     public static final String ANALYZED = "lead.analyzed.v1";
     /** Leads as the API shows them after each scored message, produced by scoring. */
     public static final String SCORED = "lead.scored.v1";
+    /** Changes a salesperson made to a lead (status, note), produced by query-service. */
+    public static final String UPDATED = "lead.updated.v1";
 
     /** Every topic is created with this many partitions, so a consumer group can use that many workers. */
     public static final int PARTITIONS = 12;
@@ -22,7 +24,8 @@ public final class Topics {
 
     /** Every topic the system uses, dead-letter topics included. */
     public static final List<String> ALL = List.of(
-            MESSAGES, ANALYZED, SCORED, deadLetter(MESSAGES), deadLetter(ANALYZED), deadLetter(SCORED));
+            MESSAGES, ANALYZED, SCORED, UPDATED,
+            deadLetter(MESSAGES), deadLetter(ANALYZED), deadLetter(SCORED), deadLetter(UPDATED));
 
     private Topics() {
     }

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +68,32 @@ class LeadMessageConsumerTest {
             ConsumerRecord<String, String> noIds = deadLetters.await(r -> r.value().contains("no ids"), KAFKA_WAIT);
             assertThat(header(noIds, Topics.DLQ_REASON_HEADER)).isEqualTo("messageId, leadKey and channel are required");
             assertThat(analyzed.await(r -> r.value().contains(next.messageId()), KAFKA_WAIT).key()).isEqualTo("sara@example.com");
+        }
+    }
+
+    @Test
+    void messagesOfManyLeads_areAllAnalysedAndEachLeadsStayInOrder() {
+        List<LeadMessage> sent = new ArrayList<>();
+        try (TopicReader analyzed = TopicReader.fromNow(Topics.ANALYZED)) {
+            for (int i = 0; i < 4; i++) {
+                for (int lead = 0; lead < 5; lead++) {
+                    LeadMessage message = TestEvents.message(Channel.WHATSAPP, "Lead " + lead, "+9230012300" + (10 + lead), null,
+                            "Message " + i + " of lead " + lead + ": price of the blue sofa?");
+                    sent.add(message);
+                    TestKafka.send(Topics.MESSAGES, message.leadKey(), EventJson.write(message));
+                }
+            }
+            Set<String> ids = sent.stream().map(LeadMessage::messageId).collect(Collectors.toSet());
+            List<LeadAnalyzed> received = analyzed.awaitAll(r -> ids.stream().anyMatch(r.value()::contains), sent.size(), KAFKA_WAIT)
+                    .stream().map(r -> EventJson.read(r.value(), LeadAnalyzed.class)).toList();
+
+            assertThat(received).extracting(event -> event.message().messageId()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(received).allSatisfy(event -> assertThat(event.analysis().intent()).isEqualTo(Intent.PRICING));
+            Map<String, List<String>> sentPerLead = sent.stream().collect(Collectors.groupingBy(LeadMessage::leadKey,
+                    Collectors.mapping(LeadMessage::messageId, Collectors.toList())));
+            Map<String, List<String>> receivedPerLead = received.stream().collect(Collectors.groupingBy(
+                    event -> event.message().leadKey(), Collectors.mapping(event -> event.message().messageId(), Collectors.toList())));
+            assertThat(receivedPerLead).isEqualTo(sentPerLead);
         }
     }
 

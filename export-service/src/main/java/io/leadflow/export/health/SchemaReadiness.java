@@ -11,7 +11,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-/** Ready only once scoring-service has created the schema: this service reads it and never migrates. */
+/**
+ * Ready only once scoring-service has applied the schema, up to the score summary the exports read (V30): this
+ * service reads the schema and never migrates it.
+ */
 @Readiness
 @Blocking
 @ApplicationScoped
@@ -28,12 +31,13 @@ public class SchemaReadiness implements HealthCheck {
         boolean present;
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT to_regclass('public.leads') IS NOT NULL")) {
+             ResultSet rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM information_schema.columns "
+                     + "WHERE table_schema = current_schema() AND table_name = 'leads' AND column_name = 'score_summary')")) {
             present = rows.next() && rows.getBoolean(1);
         } catch (Exception e) {
             present = false;
         }
         return HealthCheckResponse.named("schema").status(present)
-                .withData("leads", present ? "present" : "missing: waiting for scoring-service").build();
+                .withData("leads", present ? "present" : "missing or older than V30: waiting for scoring-service").build();
     }
 }

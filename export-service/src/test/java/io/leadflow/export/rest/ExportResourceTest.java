@@ -5,60 +5,212 @@ import io.leadflow.testinfra.TestLeads;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
+import static io.leadflow.export.rest.Downloads.XlsxCell;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
 class ExportResourceTest {
 
-    private static final Instant T = Instant.parse("2026-11-20T10:30:00Z");
+    private ExportFixture leads;
 
     @BeforeEach
     void leads() {
-        TestLeads.deleteAll();
-        TestLeads.insert(new TestLeads.Lead("Bilal", null, "+923331234567", "sms", "ok", "Other", "Low", 30, "COLD", T));
-        TestLeads.insert(new TestLeads.Lead("=cmd|' /C calc'!A0", "evil@example.com", null, "website",
-                "Hello, \"friend\"\nsecond line", "Question", "Low", 45, "WARM", T.plusSeconds(60)));
-        TestLeads.insert(new TestLeads.Lead("احمد خان", null, "+923001234567", "whatsapp", "میں خریدنا چاہتا ہوں",
-                "Buy", "High", 84, "HOT", T.plusSeconds(120)));
+        leads = ExportFixture.insert();
     }
 
     @Test
-    void csv_isUtf8WithBomNewestFirstAndRoundTrips() throws IOException {
-        byte[] body = given().get("/api/export/leads.csv")
-                .then().statusCode(200)
-                .header("Content-Type", equalTo("text/csv;charset=UTF-8"))
-                .header("Content-Disposition", org.hamcrest.Matchers.matchesPattern("attachment; filename=\"leads-\\d{4}-\\d{2}-\\d{2}\\.csv\""))
-                .extract().asByteArray();
+    void csv_isUtf8WithABomAndRoundTripsUrduArabicCommasQuotesAndLineFeeds() throws IOException {
+        List<Map<String, String>> rows = Downloads.csv(Map.of());
 
-        assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
-        String text = new String(body, StandardCharsets.UTF_8).substring(1);
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text)).getRecords();
+        assertThat(rows).extracting(row -> Long.valueOf(row.get("Lead ID"))).containsExactly(
+                leads.id(9), leads.id(8), leads.id(4), leads.id(3), leads.id(2), leads.id(1), leads.id(6), leads.id(7),
+                leads.id(5), leads.id(10));
+        assertThat(row(rows, 3)).containsExactlyEntriesOf(expected(
+                leads.id(3), "احمد خان", "", "'+923001234567", "whatsapp", "میں خریدنا چاہتا ہوں", "Buy", "High", "84", "HOT",
+                "intent 30/30 (Buy intent from offline, confidence 80); contact quality 10/15 (valid phone)", "won", "1",
+                "2026-11-20T15:32:00+05:00", "2026-11-20T15:32:00+05:00", "no"));
+        assertThat(row(rows, 4).get("Name")).isEqualTo("سارة");
+        assertThat(row(rows, 4).get("Message")).isEqualTo("أريد شراء ثلاث وحدات، من فضلك");
+        assertThat(row(rows, 2).get("Message")).isEqualTo(ExportFixture.MESSY_MESSAGE);
+        assertThat(row(rows, 7).get("Message")).isEqualTo("Need 10 units, budget 50,000");
+        assertThat(row(rows, 1).get("Last message at")).isEqualTo("2026-11-25T15:30:00+05:00");
+        assertThat(row(rows, 1).get("Messages")).isEqualTo("3");
+    }
 
-        assertThat(rows).extracting(r -> r.get("Name")).containsExactly("احمد خان", "'=cmd|' /C calc'!A0", "Bilal");
-        assertThat(rows.get(0).get("Message")).isEqualTo("میں خریدنا چاہتا ہوں");
-        assertThat(rows.get(0).get("Grade")).isEqualTo("HOT");
-        assertThat(rows.get(0).get("Received at")).isEqualTo("2026-11-20T10:32:00Z");
-        assertThat(rows.get(1).get("Message")).isEqualTo("Hello, \"friend\"\nsecond line");
-        assertThat(rows.get(2).get("Phone")).isEqualTo("'+923331234567");
+    @Test
+    void formulaPayloads_areNeutralisedInBothFormats() throws IOException {
+        List<Map<String, String>> csv = Downloads.csv(Map.of());
+        assertThat(row(csv, 2).get("Name")).isEqualTo("'" + ExportFixture.PAYLOAD);
+        assertThat(row(csv, 5).get("Name")).isEqualTo("'@SUM(A1)");
+        assertThat(row(csv, 5).get("Message")).isEqualTo("'-2+3+cmd|' /C calc'!A0");
+        assertThat(row(csv, 5).get("Phone")).isEqualTo("'+923009999999");
+        assertThat(row(csv, 6).get("Message")).isEqualTo("50% off? Reply_now");
+
+        List<Map<String, XlsxCell>> xlsx = Downloads.xlsx(Map.of());
+        Map<String, XlsxCell> payload = xlsx.stream().filter(r -> r.get("Lead ID").text().equals(String.valueOf(leads.id(2))))
+                .findFirst().orElseThrow();
+        assertThat(payload.get("Name")).isEqualTo(new XlsxCell(ExportFixture.PAYLOAD, true));
+        assertThat(payload.get("Email")).isEqualTo(new XlsxCell("evil@example.com", false));
+        Map<String, XlsxCell> others = xlsx.stream().filter(r -> r.get("Lead ID").text().equals(String.valueOf(leads.id(5))))
+                .findFirst().orElseThrow();
+        assertThat(others.get("Name")).isEqualTo(new XlsxCell("@SUM(A1)", true));
+        assertThat(others.get("Message")).isEqualTo(new XlsxCell("-2+3+cmd|' /C calc'!A0", true));
+        assertThat(others.get("Phone")).isEqualTo(new XlsxCell("+923009999999", true));
+    }
+
+    @Test
+    void xlsx_opensWithPoiAndHoldsTheCsvsRowsCellForCell() throws IOException {
+        List<Map<String, String>> csv = Downloads.csv(Map.of("sort", List.of("-score")));
+        List<Map<String, XlsxCell>> xlsx = Downloads.xlsx(Map.of("sort", List.of("-score")));
+
+        assertThat(xlsx).hasSize(10);
+        for (int i = 0; i < csv.size(); i++) {
+            Map<String, String> asCsvWouldShowIt = new LinkedHashMap<>();
+            xlsx.get(i).forEach((header, cell) -> asCsvWouldShowIt.put(header, cell.quotePrefixed() ? "'" + cell.text() : cell.text()));
+            assertThat(asCsvWouldShowIt).containsExactlyEntriesOf(csv.get(i));
+        }
+    }
+
+    static Stream<Map<String, List<String>>> filters() {
+        return Stream.of(
+                Map.of(),
+                Map.of("quality", List.of("HOT")),
+                Map.of("quality", List.of("hot,warm")),
+                Map.of("channel", List.of("whatsapp", "email")),
+                Map.of("intent", List.of("Buy")),
+                Map.of("status", List.of("won")),
+                Map.of("from", List.of("2026-11-20"), "to", List.of("2026-11-20")),
+                Map.of("from", List.of("2026-11-20T10:31:00Z")),
+                Map.of("to", List.of("2026-11-19T19:00:00+05:00")),
+                Map.of("min_score", List.of("40"), "max_score", List.of("62")),
+                Map.of("q", List.of("AHMED")),
+                Map.of("q", List.of("احمد")),
+                Map.of("q", List.of("50%")),
+                Map.of("q", List.of("y_n")),
+                Map.of("q", List.of("+9230011")),
+                Map.of("q", List.of("example.com")),
+                Map.of("sort", List.of("-score")),
+                Map.of("sort", List.of("score")),
+                Map.of("sort", List.of("created_at")),
+                Map.of("sort", List.of("-last_message_at")),
+                Map.of("sort", List.of("last_message_at")),
+                Map.of("quality", List.of("HOT,WARM"), "channel", List.of("whatsapp,website"), "min_score", List.of("45"),
+                        "sort", List.of("-score"), "q", List.of("exa")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("filters")
+    void everyFilterAndSort_matchesTheQueryApiRowForRow(Map<String, List<String>> parameters) throws IOException, SQLException {
+        List<Long> api = Downloads.apiIds(parameters);
+
+        assertThat(Downloads.csv(parameters)).extracting(row -> Long.valueOf(row.get("Lead ID"))).isEqualTo(api);
+        assertThat(Downloads.xlsx(parameters)).extracting(row -> Long.valueOf(row.get("Lead ID").text())).isEqualTo(api);
+    }
+
+    @Test
+    void filters_selectTheLeadsTheySay() throws IOException {
+        assertThat(ids(Map.of("quality", List.of("HOT")))).containsExactly(leads.id(8), leads.id(4), leads.id(3), leads.id(7));
+        // The 20th of November in Karachi runs from 19:00 UTC on the 19th to 19:00 UTC on the 20th.
+        assertThat(ids(Map.of("from", List.of("2026-11-20"), "to", List.of("2026-11-20"))))
+                .containsExactly(leads.id(4), leads.id(3), leads.id(2), leads.id(1), leads.id(6));
+        assertThat(ids(Map.of("q", List.of("50%")))).containsExactly(leads.id(6));
+        assertThat(ids(Map.of("sort", List.of("score"), "max_score", List.of("30"))))
+                .containsExactly(leads.id(5), leads.id(1), leads.id(10));
+    }
+
+    @Test
+    void markExported_marksExactlyTheExportedLeads_inBothFormats() throws IOException, SQLException {
+        assertThat(Downloads.csv(Map.of("quality", List.of("HOT"), "mark_exported", List.of("true"))))
+                .extracting(row -> row.get("Exported before")).containsOnly("no");
+        assertThat(Downloads.exportedIds()).containsExactly(leads.id(3), leads.id(4), leads.id(7), leads.id(8));
+
+        assertThat(Downloads.xlsx(Map.of("channel", List.of("sms"), "mark_exported", List.of("true"))))
+                .extracting(row -> row.get("Exported before").text()).containsOnly("no");
+        assertThat(Downloads.exportedIds()).containsExactly(leads.id(1), leads.id(3), leads.id(4), leads.id(7), leads.id(8), leads.id(9));
+
+        assertThat(Downloads.csv(Map.of("intent", List.of("Buy"))))
+                .extracting(row -> row.get("Exported before")).containsExactly("yes", "yes");
+    }
+
+    @Test
+    void withoutMarkExported_nothingIsMarked() throws IOException, SQLException {
+        Downloads.csv(Map.of());
+        Downloads.xlsx(Map.of("mark_exported", List.of("false")));
+        assertThat(Downloads.exportedIds()).isEmpty();
+    }
+
+    @Test
+    void downloads_areNamedForTheirGradesAndDay_andNotCached() {
+        String today = LocalDate.now(Downloads.ZONE).toString();
+        Downloads.request(Map.of("quality", List.of("hot"))).get("/api/export/leads.csv").then().statusCode(200)
+                .header("Content-Type", equalTo("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", equalTo("attachment; filename=\"leads-hot-" + today + ".csv\""))
+                .header("Cache-Control", equalTo("no-store"));
+        Downloads.request(Map.of()).get("/api/export/leads.xlsx").then().statusCode(200)
+                .header("Content-Type", equalTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", equalTo("attachment; filename=\"leads-all-" + today + ".xlsx\""));
+    }
+
+    @Test
+    void badFilters_areProblemsNamingTheParameter_andNoFile() throws SQLException {
+        assertProblem("/api/export/leads.csv", Map.of("quality", List.of("BOILING")), "quality");
+        assertProblem("/api/export/leads.xlsx", Map.of("min_score", List.of("lots")), "min_score");
+        assertProblem("/api/export/leads.csv", Map.of("from", List.of("yesterday")), "from");
+        assertProblem("/api/export/leads.xlsx", Map.of("sort", List.of("name")), "sort");
+        assertProblem("/api/export/leads.csv", Map.of("quality", List.of("HOT"), "mark_exported", List.of("yes")), "mark_exported");
+        assertThat(Downloads.exportedIds()).isEmpty();
     }
 
     @Test
     void health_isReadyWithTheDatabaseAndItsSchema() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void noLeads_isAFileWithHeadersOnly() throws IOException {
+        TestLeads.deleteAll();
+        assertThat(Downloads.csv(Map.of())).isEmpty();
+        assertThat(Downloads.xlsx(Map.of())).isEmpty();
+    }
+
+    private static void assertProblem(String path, Map<String, List<String>> parameters, String field) {
+        Downloads.request(parameters).get(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .header("Content-Disposition", nullValue())
+                .body("status", equalTo(400))
+                .body("field", equalTo(field));
+    }
+
+    private List<Long> ids(Map<String, List<String>> parameters) throws IOException {
+        return Downloads.csv(parameters).stream().map(row -> Long.valueOf(row.get("Lead ID"))).toList();
+    }
+
+    private Map<String, String> row(List<Map<String, String>> rows, int lead) {
+        return rows.stream().filter(row -> row.get("Lead ID").equals(String.valueOf(leads.id(lead)))).findFirst().orElseThrow();
+    }
+
+    private static Map<String, String> expected(Object... values) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            row.put(Downloads.HEADERS.get(i), String.valueOf(values[i]));
+        }
+        return row;
     }
 }

@@ -13,6 +13,20 @@ public interface IngestConfig {
     @WithDefault("4000")
     int maxTextLength();
 
+    /**
+     * The original text kept on the event (an email with its quotes, an HTML body) is cut here, so one message
+     * always fits a Kafka record.
+     */
+    @WithDefault("100000")
+    int maxOriginalLength();
+
+    /**
+     * How many accepted message ids are remembered, so a platform's redelivery is answered without publishing it
+     * again. Older ones (and every one after a restart) are published again and dropped by scoring's unique key.
+     */
+    @WithDefault("100000")
+    int recentMessageIds();
+
     /** The longest a client may ask a webhook to wait for its scored lead ({@code ?wait=} or {@code Prefer: wait=}). */
     @WithDefault("30s")
     Duration maxWait();

@@ -1,17 +1,17 @@
 package io.leadflow.ingest.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadflow.events.Channel;
-import io.leadflow.events.LeadMessage;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.ingest.config.GenericConfig;
 import io.leadflow.ingest.config.IngestConfig;
-import io.leadflow.ingest.service.ContactNormalizer;
-import io.leadflow.ingest.service.MessageIds;
-import io.leadflow.ingest.service.TraceContext;
+import io.leadflow.ingest.service.Inbound;
+import io.leadflow.ingest.service.MediaTypes;
+import io.leadflow.ingest.service.Outcome;
+import io.leadflow.ingest.service.ParsedWebhook;
+import io.leadflow.ingest.service.RequestInfo;
 import io.leadflow.ingest.service.WebhookIntake;
+import io.leadflow.ingest.service.channel.GenericMessages;
+import io.leadflow.ingest.service.signature.Secrets;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,27 +25,27 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The seed's generic webhook, {@code POST /api/webhook}. */
 @Path("/api/webhook")
 public class GenericWebhookResource {
 
-    private final ObjectMapper json;
-    private final ContactNormalizer normalizer;
-    private final WebhookIntake intake;
-    private final IngestConfig config;
+    static final String API_KEY_HEADER = "X-Api-Key";
 
-    public GenericWebhookResource(ObjectMapper json, ContactNormalizer normalizer, WebhookIntake intake,
-                                  IngestConfig config) {
-        this.json = json;
-        this.normalizer = normalizer;
+    private final GenericMessages messages;
+    private final WebhookIntake intake;
+    private final WebhookResponder responder;
+    private final IngestConfig config;
+    private final GenericConfig generic;
+
+    public GenericWebhookResource(GenericMessages messages, WebhookIntake intake, WebhookResponder responder,
+                                  IngestConfig config, GenericConfig generic) {
+        this.messages = messages;
         this.intake = intake;
+        this.responder = responder;
         this.config = config;
+        this.generic = generic;
     }
 
     @POST
@@ -56,92 +56,33 @@ public class GenericWebhookResource {
                     + "Prefer: wait=SECONDS (at most 30) answers 200 with the scored lead when it is ready in time.")
     public Uni<Response> receive(byte[] body,
                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                 @HeaderParam(API_KEY_HEADER) String apiKey,
                                  @QueryParam("wait") String waitParameter,
                                  @HeaderParam("Prefer") String prefer,
-                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                 @HeaderParam("traceparent") String traceparent,
-                                 @Context HttpServerRequest request) {
-        requireJson(contentType);
+                                 @Context RoutingContext context) {
+        generic.apiKey().ifPresent(expected -> requireApiKey(expected, apiKey));
+        MediaTypes.require(contentType, MediaType.APPLICATION_JSON);
         Optional<Duration> wait = WaitPreference.of(waitParameter, prefer, config.maxWait());
-        LeadMessage message = toMessage(parse(body), body, idempotencyKey, traceparent, request);
+        Inbound message = messages.parse(body);
+        RequestInfo request = WebhookResponder.requestInfo(body, context);
         if (wait.isEmpty()) {
-            return intake.accept(List.of(message)).map(ignored -> accepted(message));
+            return responder.accept(ParsedWebhook.of(message), request, context,
+                    result -> Response.accepted(new WebhookAnswer.Accepted(result.messageIds().get(0))).build());
         }
-        return intake.acceptAndWait(message, wait.get()).map(scored -> scored
-                .map(lead -> Response.ok(WebhookAnswer.Scored.of(lead)).build())
-                .orElseGet(() -> accepted(message)));
+        return intake.acceptAndWait(message, request, wait.get()).map(waited -> {
+            WebhookMetrics.outcome(context, Outcome.ACCEPTED);
+            return waited.scored()
+                    .map(lead -> Response.ok(WebhookAnswer.Scored.of(lead)).build())
+                    .orElseGet(() -> Response.accepted(new WebhookAnswer.Accepted(waited.messageId())).build());
+        });
     }
 
-    private static Response accepted(LeadMessage message) {
-        return Response.accepted(new WebhookAnswer.Accepted(message.messageId())).build();
-    }
-
-    private static void requireJson(String contentType) {
-        if (contentType == null || !MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
-                    "POST /api/webhook takes application/json, got " + (contentType == null ? "no content type" : contentType),
-                    null);
+    private static void requireApiKey(String expected, String given) {
+        if (given == null || given.isEmpty()) {
+            throw Secrets.missing(API_KEY_HEADER, API_KEY_HEADER + " is required");
         }
-    }
-
-    private GenericWebhookRequest parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ProblemException.malformedBody("The body is empty; expected a JSON object with phone, message, channel and sender_name.");
+        if (!Secrets.same(expected, given)) {
+            throw Secrets.invalid(API_KEY_HEADER, API_KEY_HEADER + " is not the configured API key");
         }
-        try {
-            GenericWebhookRequest request = json.readValue(body, GenericWebhookRequest.class);
-            if (request == null) {
-                throw ProblemException.malformedBody("The body is JSON null; expected a JSON object.");
-            }
-            return request;
-        } catch (JsonProcessingException e) {
-            throw ProblemException.malformedBody("The body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw ProblemException.malformedBody("The body could not be read: " + e.getMessage());
-        }
-    }
-
-    private LeadMessage toMessage(GenericWebhookRequest body, byte[] raw, String idempotencyKey, String traceparent,
-                                  HttpServerRequest request) {
-        if (body.message() == null || body.message().isBlank()) {
-            throw ProblemException.invalidField("message", "message is required and must not be blank");
-        }
-        if (body.channel() == null || body.channel().isBlank()) {
-            throw ProblemException.invalidField("channel", "channel is required, one of " + Channel.labels());
-        }
-        Channel channel = Channel.fromLabel(body.channel()).orElseThrow(() -> ProblemException.invalidField(
-                "channel", "unknown channel '" + body.channel() + "', expected one of " + Channel.labels()));
-
-        Map<String, Object> metadata = new HashMap<>();
-        String phone = null;
-        if (body.phone() != null && !body.phone().isBlank()) {
-            phone = normalizer.phone(body.phone(), null).orElse(null);
-            if (phone == null) {
-                metadata.put("raw_phone", body.phone());
-            }
-        }
-        String email = null;
-        if (body.email() != null && !body.email().isBlank()) {
-            email = normalizer.email(body.email()).orElseThrow(() ->
-                    ProblemException.invalidField("email", "email is not a valid address"));
-        }
-        if (phone == null && email == null) {
-            throw body.phone() != null && !body.phone().isBlank()
-                    ? ProblemException.invalidField("phone", "phone is not a valid phone number and no email was given")
-                    : ProblemException.invalidField("phone", "phone or email is required to know who wrote");
-        }
-
-        Instant receivedAt = Instant.now();
-        String text = normalizer.text(body.message());
-        String leadKey = LeadMessage.leadKeyOf(phone, email, channel, null);
-        String messageId = idempotencyKey != null && !idempotencyKey.isBlank()
-                ? MessageIds.clientKey(channel, idempotencyKey)
-                : MessageIds.contentHash(channel, leadKey, text, receivedAt);
-        return new LeadMessage(messageId, leadKey, channel, receivedAt, TraceContext.continueOrStart(traceparent),
-                null, normalizer.name(body.senderName()), phone, email, null, text, body.message(), null,
-                List.of(), "sha256:" + MessageIds.sha256Hex(raw),
-                new LeadMessage.ClientInfo(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
-                        request.getHeader(HttpHeaders.USER_AGENT)),
-                metadata);
     }
 }

@@ -23,10 +23,12 @@ public class ContactNormalizer {
 
     private final String defaultRegion;
     private final int maxTextLength;
+    private final int maxOriginalLength;
 
     public ContactNormalizer(PhoneConfig phones, IngestConfig ingest) {
         this.defaultRegion = phones.defaultRegion().toUpperCase(Locale.ROOT);
         this.maxTextLength = ingest.maxTextLength();
+        this.maxOriginalLength = ingest.maxOriginalLength();
     }
 
     /**
@@ -39,7 +41,7 @@ public class ContactNormalizer {
         }
         String candidate = raw.strip().replaceFirst("^(?i)(whatsapp|tel|sms):", "");
         try {
-            PhoneNumber number = PHONES.parse(candidate, region == null ? defaultRegion : region.toUpperCase(Locale.ROOT));
+            PhoneNumber number = PHONES.parse(candidate, regionOrDefault(region));
             if (!PHONES.isPossibleNumber(number)) {
                 return Optional.empty();
             }
@@ -47,6 +49,15 @@ public class ContactNormalizer {
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** A payload's country hint when it is a region libphonenumber knows, else the configured default. */
+    private String regionOrDefault(String region) {
+        if (region == null || region.isBlank()) {
+            return defaultRegion;
+        }
+        String wanted = region.strip().toUpperCase(Locale.ROOT);
+        return PHONES.getSupportedRegions().contains(wanted) ? wanted : defaultRegion;
     }
 
     /** The email, trimmed and lower-cased, or empty when it is not an address. */
@@ -62,11 +73,21 @@ public class ContactNormalizer {
 
     /** The name with surrounding and repeated blanks removed; null when nothing is left. */
     public String name(String raw) {
+        return line(raw, 200);
+    }
+
+    /** One line (a subject): blanks collapsed, cut at {@code max} characters; null when nothing is left. */
+    public String line(String raw, int max) {
         if (raw == null) {
             return null;
         }
-        String name = INLINE_BLANKS.matcher(raw.replaceAll("\\s+", " ")).replaceAll(" ").strip();
-        return name.isEmpty() ? null : name.length() > 200 ? name.substring(0, 200) : name;
+        String line = INLINE_BLANKS.matcher(raw.replaceAll("\\s+", " ")).replaceAll(" ").strip();
+        return line.isEmpty() ? null : line.length() > max ? line.substring(0, max) : line;
+    }
+
+    /** The original text as kept on the event: as sent, only cut at the configured length so it fits a record. */
+    public String original(String raw) {
+        return raw == null || raw.length() <= maxOriginalLength ? raw : raw.substring(0, maxOriginalLength);
     }
 
     /**

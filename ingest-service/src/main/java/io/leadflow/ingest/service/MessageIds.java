@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
-/** Idempotency keys for messages that do not bring their own. */
+/**
+ * Message ids, the idempotency keys: the platform's own id when it has one, else the client's
+ * {@code Idempotency-Key}, else a hash of what was said by whom within a 10-minute window.
+ */
 public final class MessageIds {
 
     /** The same text from the same sender within this window is the same message delivered again. */
@@ -25,6 +28,26 @@ public final class MessageIds {
     public static String contentHash(Channel channel, String sender, String text, Instant receivedAt) {
         long bucket = receivedAt.getEpochSecond() / DUPLICATE_WINDOW.toSeconds();
         return "h-" + sha256Hex(channel.label() + '\n' + sender + '\n' + text + '\n' + bucket).substring(0, 40);
+    }
+
+    /** Platform ids longer than this are hashed, so a message id stays a reasonable key. */
+    static final int MAX_PLATFORM_ID_LENGTH = 200;
+
+    /**
+     * The platform's own id for the message (WhatsApp {@code wamid…}, Instagram {@code mid}, Twilio
+     * {@code MessageSid}, an email's {@code Message-ID}): globally unique, so it is the message id as it is.
+     */
+    public static String platformId(String externalId) {
+        String id = externalId.strip();
+        return id.length() <= MAX_PLATFORM_ID_LENGTH ? id : "p-" + sha256Hex(id).substring(0, 40);
+    }
+
+    /**
+     * A client's id for a submission (a website form's {@code submission_id}), together with who sent it: a form
+     * plugin that numbers its entries 1, 2, 3 again after a reinstall does not make a new person's lead a duplicate.
+     */
+    public static String submissionId(Channel channel, String submissionId, String leadKey) {
+        return "s-" + sha256Hex(channel.label() + '\n' + submissionId.strip() + '\n' + leadKey).substring(0, 40);
     }
 
     /** A key given by the client in an {@code Idempotency-Key} header. */

@@ -1,31 +1,12 @@
 package io.leadflow.ingest.service;
 
-import io.leadflow.ingest.config.IngestConfig;
-import io.leadflow.ingest.config.PhoneConfig;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ContactNormalizerTest {
 
-    private final ContactNormalizer normalizer = new ContactNormalizer(() -> "PK", new IngestConfig() {
-        @Override
-        public int maxTextLength() {
-            return 40;
-        }
-
-        @Override
-        public Duration maxWait() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public Duration publishTimeout() {
-            return Duration.ofSeconds(6);
-        }
-    });
+    private final ContactNormalizer normalizer = new ContactNormalizer(() -> "PK", TestConfigs.ingest(40, 60));
 
     @Test
     void phone_localNumberGetsTheDefaultRegion() {
@@ -61,6 +42,23 @@ class ContactNormalizerTest {
     void name_blanksAreCollapsed() {
         assertThat(normalizer.name("  Ahmed \t  Khan \n")).isEqualTo("Ahmed Khan");
         assertThat(normalizer.name("   ")).isNull();
+    }
+
+    @Test
+    void phone_aRegionLibphonenumberDoesNotKnowFallsBackToTheDefault() {
+        assertThat(normalizer.phone("0300 1234567", "XX")).contains("+923001234567");
+    }
+
+    @Test
+    void original_isKeptAsSentUpToItsOwnCap() {
+        assertThat(normalizer.original("a  b\n\n\n\nc")).isEqualTo("a  b\n\n\n\nc");
+        assertThat(normalizer.original("y".repeat(100))).hasSize(60);
+    }
+
+    @Test
+    void line_collapsesBlanksAndCaps() {
+        assertThat(normalizer.line(" Re:\n  Angebot \t für  12 ", 100)).isEqualTo("Re: Angebot für 12");
+        assertThat(normalizer.line("x".repeat(300), 250)).hasSize(250);
     }
 
     @Test

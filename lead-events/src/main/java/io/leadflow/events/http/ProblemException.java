@@ -36,6 +36,12 @@ public class ProblemException extends RuntimeException {
                 503, detail, null), retryAfterSeconds);
     }
 
+    /** A client that sent more than it may in a while: it should retry after {@code retryAfterSeconds}. */
+    public static ProblemException tooManyRequests(String detail, int retryAfterSeconds) {
+        return new ProblemException(new Problem(Problem.TYPE_PREFIX + "too-many-requests", "Too many requests",
+                429, detail, null), retryAfterSeconds);
+    }
+
     public Problem problem() {
         return problem;
     }

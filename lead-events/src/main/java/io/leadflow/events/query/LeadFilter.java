@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
  * @param to        received before (exclusive), or null
  * @param minScore  lowest score kept, or null
  * @param maxScore  highest score kept, or null
- * @param text      free text searched in name, phone, email and message, or null
+ * @param text      free text searched in name, phone, email and message (at least 3 characters), or null
  * @param sort      the order
  */
 public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Intent> intents, Set<LeadStatus> statuses,
@@ -41,6 +42,9 @@ public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Inte
     /** Every parameter name a filter reads. */
     public static final List<String> PARAMETERS = List.of(
             "quality", "channel", "intent", "status", "from", "to", "min_score", "max_score", "q", "sort");
+
+    /** The shortest free-text search accepted. */
+    public static final int MIN_SEARCH_LENGTH = 3;
 
     /** No filter: every lead, newest first. */
     public static final LeadFilter ALL = new LeadFilter(Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, null,
@@ -75,6 +79,10 @@ public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Inte
         if (text != null && text.length() > 200) {
             throw ProblemException.invalidField("q", "q must be at most 200 characters");
         }
+        // The trigram index over the searched text needs three characters: a shorter search would read every lead.
+        if (text != null && text.codePointCount(0, text.length()) < MIN_SEARCH_LENGTH) {
+            throw ProblemException.invalidField("q", "q must be at least " + MIN_SEARCH_LENGTH + " characters");
+        }
         LeadSort sort = single(parameters, "sort").map(value -> LeadSort.fromParameter(value).orElseThrow(() ->
                 ProblemException.invalidField("sort", "sort must be one of " + LeadSort.parameters()))).orElse(LeadSort.NEWEST);
         return new LeadFilter(
@@ -83,6 +91,27 @@ public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Inte
                 values(parameters, "intent", Intent.class, Intent::fromLabel, Intent::label),
                 values(parameters, "status", LeadStatus.class, LeadStatus::fromLabel, LeadStatus::label),
                 from, to, minScore, maxScore, text, sort);
+    }
+
+    /**
+     * The zone named by a {@code tz} parameter (an IANA name such as {@code Asia/Karachi}), or {@code fallback}
+     * when there is none. The API and the exports read it the same way, so their days are the same days.
+     *
+     * @throws ProblemException a 400 naming {@code tz}
+     */
+    public static ZoneId zone(String tz, ZoneId fallback) {
+        if (tz == null || tz.isBlank()) {
+            return fallback;
+        }
+        try {
+            ZoneId zone = ZoneId.of(tz.strip());
+            if (zone instanceof ZoneOffset && !zone.equals(ZoneOffset.UTC)) {
+                throw new DateTimeException("an offset, not a zone");
+            }
+            return zone;
+        } catch (DateTimeException e) {
+            throw ProblemException.invalidField("tz", "tz must be an IANA time zone such as Asia/Karachi or UTC");
+        }
     }
 
     /** A short description for file names: {@code hot}, {@code hot-warm}, or {@code all}. */

@@ -68,6 +68,7 @@ class LeadFilterTest {
         assertField(Map.of("from", List.of("2026-11-02"), "to", List.of("2026-11-01")), "to");
         assertField(Map.of("sort", List.of("name")), "sort");
         assertField(Map.of("sort", List.of("-score", "score")), "sort");
+        assertField(Map.of("q", List.of(" zq ")), "q");
     }
 
     @Test

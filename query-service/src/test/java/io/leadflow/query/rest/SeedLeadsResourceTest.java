@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
+@WithTestResource(ExportServiceStub.class)
 class SeedLeadsResourceTest {
 
     private static final Instant T = Instant.parse("2026-11-20T10:30:00Z");

@@ -3,7 +3,13 @@ package io.leadflow.scoring.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The scoring model: how many points each factor can give, and where the grades start. */
+import java.time.Duration;
+
+/**
+ * The scoring model: how many points each factor can give, where the grades start, which part of a conversation
+ * counts, and how silence cools a lead down. Checked at start (see {@code ScoringModel}): a model that cannot
+ * score stops the service with a message that names the key.
+ */
 @ConfigMapping(prefix = "leadflow.scoring")
 public interface ScoringConfig {
 
@@ -16,6 +22,14 @@ public interface ScoringConfig {
     /** The lowest score that is WARM; below it a lead is COLD. */
     @WithDefault("40")
     int warmThreshold();
+
+    Conversation conversation();
+
+    Decay decay();
+
+    Rescore rescore();
+
+    Intake intake();
 
     /** The most points each of the seven factors can give; together at most 100. */
     interface Weights {
@@ -43,8 +57,57 @@ public interface ScoringConfig {
         @WithDefault("5")
         int messageLength();
 
-        /** A complete contact: a name with a way to reach them. */
+        /** A complete contact: a name with a way to reach them, and both a phone and an email. */
         @WithDefault("10")
         int bonus();
+    }
+
+    /** Which messages of a conversation score. */
+    interface Conversation {
+        /**
+         * How far back from a lead's latest message its messages count: the strongest intent, urgency, channel and
+         * message within this window score, so a "thanks!" after "I want to buy 3 today" keeps the lead HOT.
+         */
+        @WithDefault("30d")
+        Duration window();
+    }
+
+    /** How silence cools a lead down; shown as the {@code decay} factor of the breakdown. */
+    interface Decay {
+        /** How long a lead may stay quiet before it starts losing points. */
+        @WithDefault("7d")
+        Duration grace();
+
+        /** Points lost per week of silence after the grace period, counted per whole day. 0 turns decay off. */
+        @WithDefault("10")
+        int pointsPerWeek();
+
+        /** The most points silence can take away. */
+        @WithDefault("50")
+        int maxPoints();
+
+        /**
+         * How often quiet leads are rescored so their decay shows without a new message ({@code 1h}, {@code 30m};
+         * {@code off} stops the sweep). Every replica sweeps; the rescoring is idempotent.
+         */
+        @WithDefault("1h")
+        String sweepInterval();
+    }
+
+    /** Reading lead.analyzed.v1. */
+    interface Intake {
+        /**
+         * How often the offsets of written and published batches are committed, in milliseconds. A crash before a
+         * commit redelivers batches that are already written, which the idempotent writes absorb.
+         */
+        @WithDefault("5000")
+        int commitIntervalMs();
+    }
+
+    /** Rescoring stored leads (after a model change, and as they go quiet). */
+    interface Rescore {
+        /** Leads rescored per transaction; each batch is short, so intake never waits long for it. */
+        @WithDefault("500")
+        int batchSize();
     }
 }

@@ -1,6 +1,7 @@
 package io.leadflow.scoring.repository;
 
 import io.leadflow.events.Analysis;
+import io.leadflow.events.Channel;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.LeadMessage;
@@ -8,191 +9,397 @@ import io.leadflow.events.LeadRows;
 import io.leadflow.events.LeadScored;
 import io.leadflow.events.LeadView;
 import io.leadflow.events.ScoreBreakdown;
+import io.leadflow.scoring.service.BatchPlan;
+import io.leadflow.scoring.service.BatchPlan.LeadRow;
+import io.leadflow.scoring.service.BatchPlanner;
+import io.leadflow.scoring.service.Contact;
+import io.leadflow.scoring.service.Identity;
+import io.leadflow.scoring.service.MessageKey;
 import io.leadflow.scoring.service.ScoringEngine;
-import io.leadflow.scoring.service.ScoringInput;
-import io.smallrye.mutiny.Multi;
+import io.leadflow.scoring.service.StoredLead;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+
+import static io.leadflow.scoring.repository.SqlParams.ints;
+import static io.leadflow.scoring.repository.SqlParams.longs;
+import static io.leadflow.scoring.repository.SqlParams.texts;
+import static io.leadflow.scoring.repository.SqlParams.times;
+import static io.leadflow.scoring.repository.SqlParams.tuple;
 
 /**
- * Writes analysed messages into their leads: the message, its analysis, the lead's contact details, counters
- * and score. A batch is one transaction; a message already stored changes nothing and yields its lead again,
- * so a redelivered batch re-publishes what a crash may have kept from being published.
+ * Writes a batch of analysed messages into their leads in one transaction, with one multi-row statement per
+ * table. Under transaction locks on every identifier and message key of the batch (so concurrent batches about
+ * the same person wait for each other, and the identity table, not a race, decides who a message belongs to),
+ * it reads what is stored, lets {@link BatchPlanner} decide, and writes the result. A message already stored
+ * changes nothing and yields its lead again, so a redelivered batch re-publishes what a crash kept from being
+ * published. Never writes status, notes, owner or exported.
  */
 @ApplicationScoped
 public class LeadWriter {
 
+    private static final String LOCK = "SELECT count(pg_advisory_xact_lock(k)::text) AS locks FROM "
+            + "(SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest($1::text[]) AS key ORDER BY k) AS keys";
+
+    private static final String STORED_MESSAGES = "SELECT m.channel, m.external_id, m.lead_id FROM message m "
+            + "JOIN unnest($1::text[], $2::text[]) AS k(channel, external_id) "
+            + "ON m.channel = k.channel AND m.external_id = k.external_id";
+
+    private static final String OWNERS = "SELECT i.kind, i.value, i.lead_id FROM lead_identity i "
+            + "JOIN unnest($1::text[], $2::text[]) AS k(kind, value) ON i.kind = k.kind AND i.value = k.value";
+
+    private static final String LOCK_LEADS = "SELECT id, user_name, user_phone, user_email, channel, message, created_at, "
+            + "last_message_at, message_count, lead_key FROM leads WHERE id = ANY($1) ORDER BY id FOR UPDATE";
+
+    private static final String NEW_IDS = "SELECT nextval(pg_get_serial_sequence('leads', 'id')) AS id FROM generate_series(1, $1)";
+
+    private static final String INSERT_LEADS = "INSERT INTO leads (id, user_name, user_phone, user_email, channel, message, "
+            + "intent, urgency, score, quality, created_at, last_message_at, message_count, score_breakdown, lead_key, "
+            + "updated_at, scored_at) OVERRIDING SYSTEM VALUE "
+            + "SELECT u.id, u.name, u.phone, u.email, u.channel, u.message, u.intent, u.urgency, u.score, u.quality, "
+            + "u.created_at, u.last_message_at, u.message_count, u.breakdown::jsonb, u.lead_key, now(), now() "
+            + "FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
+            + "$9::int[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::int[], $14::text[], $15::text[]) "
+            + "AS u(id, name, phone, email, channel, message, intent, urgency, score, quality, created_at, last_message_at, "
+            + "message_count, breakdown, lead_key) "
+            + "RETURNING " + LeadRows.COLUMNS;
+
+    private static final String UPDATE_LEADS = "UPDATE leads SET user_name = u.u_name, user_phone = u.u_phone, "
+            + "user_email = u.u_email, channel = u.u_channel, message = u.u_message, intent = u.u_intent, "
+            + "urgency = u.u_urgency, score = u.u_score, quality = u.u_quality, created_at = u.u_created_at, "
+            + "last_message_at = u.u_last_message_at, message_count = u.u_message_count, "
+            + "score_breakdown = u.u_breakdown::jsonb, updated_at = now(), scored_at = now() "
+            + "FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
+            + "$9::int[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::int[], $14::text[]) "
+            + "AS u(u_id, u_name, u_phone, u_email, u_channel, u_message, u_intent, u_urgency, u_score, u_quality, "
+            + "u_created_at, u_last_message_at, u_message_count, u_breakdown) "
+            + "WHERE leads.id = u.u_id "
+            + "RETURNING " + LeadRows.COLUMNS;
+
+    /** Each message and its analysis, in one statement: the analyses join the message rows it inserts. */
+    private static final String INSERT_MESSAGES_AND_ANALYSES = "WITH m AS (INSERT INTO message (lead_id, channel, "
+            + "external_id, original_msg, processed_msg, metadata, created_at) "
+            + "SELECT u.lead_id, u.channel, u.external_id, u.original_msg, u.processed_msg, u.metadata::jsonb, u.created_at "
+            + "FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) "
+            + "AS u(lead_id, channel, external_id, original_msg, processed_msg, metadata, created_at) "
+            + "RETURNING id, lead_id, channel, external_id) "
+            + "INSERT INTO lead_analysis (lead_id, message_id, intent, urgency, category, sentiment, confidence, language, "
+            + "extracted_data, provider, attempts, latency_ms, input_tokens, output_tokens) "
+            + "SELECT m.lead_id, m.id, a.intent, a.urgency, a.category, a.sentiment, a.confidence, a.language, "
+            + "a.extracted::jsonb, a.provider, a.attempts::jsonb, a.latency_ms, a.input_tokens, a.output_tokens "
+            + "FROM unnest($2::text[], $3::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], "
+            + "$13::text[], $14::text[], $15::text[], $16::text[], $17::int[], $18::int[], $19::int[]) "
+            + "AS a(channel, external_id, intent, urgency, category, sentiment, confidence, language, extracted, provider, "
+            + "attempts, latency_ms, input_tokens, output_tokens) "
+            + "JOIN m ON m.channel = a.channel AND m.external_id = a.external_id";
+
+    private static final String INSERT_IDENTITIES = "INSERT INTO lead_identity (kind, value, lead_id) "
+            + "SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])";
+
+    /** A name seen again keeps when and where it was seen first. */
+    private static final String KEEP_FIRST_SEEN = "ON CONFLICT (lead_id, name) DO UPDATE "
+            + "SET first_seen_at = EXCLUDED.first_seen_at, channel = EXCLUDED.channel WHERE EXCLUDED.first_seen_at < n.first_seen_at";
+
+    private static final String INSERT_NAMES = "INSERT INTO lead_name AS n (lead_id, name, channel, first_seen_at) "
+            + "SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[]) " + KEEP_FIRST_SEEN;
+
+    private static final String MERGE_PAIRS = "unnest($1::bigint[], $2::bigint[]) AS p(merged_id, into_id)";
+    private static final List<String> MERGE = List.of(
+            "INSERT INTO lead_name AS n (lead_id, name, channel, first_seen_at) "
+                    + "SELECT p.into_id, x.name, x.channel, x.first_seen_at FROM lead_name x JOIN " + MERGE_PAIRS
+                    + " ON x.lead_id = p.merged_id " + KEEP_FIRST_SEEN,
+            "UPDATE message x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
+            "UPDATE lead_analysis x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
+            "UPDATE lead_identity x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
+            // A salesperson's notes and status changes on the merged lead stay with the person.
+            "UPDATE lead_activity x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id");
+    private static final String RECORD_MERGES = "INSERT INTO lead_merge (merged_lead_id, into_lead_id, cause_channel, "
+            + "cause_external_id, merged_lead) "
+            + "SELECT l.id, p.into_id, p.channel, p.external_id, to_jsonb(l) FROM leads l "
+            + "JOIN unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS p(merged_id, into_id, channel, external_id) "
+            + "ON l.id = p.merged_id";
+    private static final String DELETE_MERGED = "DELETE FROM leads WHERE id = ANY($1)";
+
+    private static final String REREAD = "SELECT " + LeadRows.COLUMNS + ", score_breakdown::text AS breakdown "
+            + "FROM leads WHERE id = ANY($1)";
+
     private final Pool pool;
     private final ScoringEngine engine;
+    private final BatchPlanner planner;
 
     public LeadWriter(Pool pool, ScoringEngine engine) {
         this.pool = pool;
         this.engine = engine;
+        this.planner = new BatchPlanner(engine);
     }
 
-    /** Stores the batch in one transaction and answers the scored leads, in the batch's order. */
+    /**
+     * Stores the batch in one transaction and answers, for each message of the batch in its order, its lead as
+     * it is after the batch.
+     *
+     * @throws IllegalArgumentException (as the Uni's failure) for a message no lead can be made of
+     * @throws LeadMovedException       when a concurrent merge moved a lead this batch resolved: retry
+     */
     public Uni<List<LeadScored>> store(List<LeadAnalyzed> batch) {
-        return pool.withTransaction(tx -> Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(event -> store(tx, event))
-                .collect().asList());
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Instant now = Instant.now();
+        Map<MessageKey, LeadAnalyzed> distinct = new LinkedHashMap<>();
+        batch.forEach(event -> distinct.putIfAbsent(MessageKey.of(event), event));
+        List<LeadAnalyzed> events = new ArrayList<>(distinct.values());
+        return pool.withTransaction(tx -> lock(tx, events)
+                        .chain(() -> storedMessages(tx, events))
+                        .chain(stored -> writeNew(tx, events, stored, now)))
+                .map(written -> batch.stream().map(event -> written.scored(event)).toList());
     }
 
-    private Uni<LeadScored> store(SqlConnection tx, LeadAnalyzed event) {
-        LeadMessage message = event.message();
-        return tx.preparedQuery("SELECT lead_id FROM message WHERE channel = $1 AND external_id = $2")
-                .execute(Tuple.of(message.channel().label(), message.messageId()))
-                .chain(rows -> rows.size() > 0
-                        ? reread(tx, event, rows.iterator().next().getLong("lead_id"))
-                        : storeNew(tx, event));
+    private Uni<Void> lock(SqlConnection tx, List<LeadAnalyzed> events) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (LeadAnalyzed event : events) {
+            keys.add(MessageKey.of(event).lockKey());
+            Identity.of(event).forEach(identity -> keys.add(identity.lockKey()));
+        }
+        return tx.preparedQuery(LOCK).execute(tuple((Object) keys.toArray(String[]::new))).replaceWithVoid();
     }
 
-    private Uni<LeadScored> reread(SqlConnection tx, LeadAnalyzed event, long leadId) {
-        return tx.preparedQuery("SELECT " + LeadRows.COLUMNS + ", score_breakdown::text AS breakdown FROM leads WHERE id = $1")
-                .execute(Tuple.of(leadId))
-                .map(rows -> scored(event, rows.iterator().next()));
+    private Uni<Map<MessageKey, Long>> storedMessages(SqlConnection tx, List<LeadAnalyzed> events) {
+        return tx.preparedQuery(STORED_MESSAGES)
+                .execute(tuple(texts(events, e -> e.message().channel().label()), texts(events, e -> e.message().messageId())))
+                .map(rows -> {
+                    Map<MessageKey, Long> stored = new HashMap<>();
+                    for (Row row : rows) {
+                        stored.put(new MessageKey(channel(row), row.getString("external_id")), row.getLong("lead_id"));
+                    }
+                    return stored;
+                });
     }
 
-    private Uni<LeadScored> storeNew(SqlConnection tx, LeadAnalyzed event) {
-        LeadMessage message = event.message();
-        return findLead(tx, message)
-                .chain(found -> found.map(id -> Uni.createFrom().item(id)).orElseGet(() -> insertLead(tx, event)))
-                .call(leadId -> claimIdentities(tx, message, leadId))
-                .chain(leadId -> insertMessage(tx, message, leadId).map(messageRowId -> new long[] {leadId, messageRowId}))
-                .call(ids -> insertAnalysis(tx, event.analysis(), ids[0], ids[1]))
-                .chain(ids -> updateContact(tx, message, ids[0]))
-                .chain(lead -> updateScore(tx, event, lead));
+    private Uni<Written> writeNew(SqlConnection tx, List<LeadAnalyzed> events, Map<MessageKey, Long> stored, Instant now) {
+        List<LeadAnalyzed> fresh = events.stream().filter(e -> !stored.containsKey(MessageKey.of(e))).toList();
+        if (fresh.isEmpty()) {
+            return reread(tx, stored, Map.of());
+        }
+        Set<Identity> identities = new LinkedHashSet<>();
+        fresh.forEach(event -> identities.addAll(Identity.of(event)));
+        return owners(tx, identities).chain(owners -> {
+            BatchPlanner.Grouping grouping = BatchPlanner.group(fresh, owners);
+            return lockLeads(tx, grouping.leadIds())
+                    .chain(leads -> ConversationHistory.since(tx, grouping.historySince(leads, engine.model().conversationWindow()))
+                            .chain(history -> newIds(tx, grouping.newLeadCount())
+                                    .map(ids -> planner.plan(grouping, owners, leads, history, ids, now))));
+        }).chain(plan -> apply(tx, plan).chain(written -> {
+            Map<Long, Long> mergedInto = new HashMap<>();
+            plan.merges().forEach(merge -> mergedInto.put(merge.mergedId(), merge.intoId()));
+            Map<MessageKey, Long> leadOf = new HashMap<>(plan.leadOf());
+            stored.forEach((key, leadId) -> leadOf.put(key, mergedInto.getOrDefault(leadId, leadId)));
+            return reread(tx, leadOf, written);
+        }));
     }
 
-    private Uni<Optional<Long>> findLead(SqlConnection tx, LeadMessage message) {
-        List<String[]> identities = identities(message);
-        return tx.preparedQuery("SELECT min(lead_id) AS lead_id FROM lead_identity "
-                        + "WHERE (kind, value) IN (SELECT * FROM unnest($1::text[], $2::text[]))")
-                .execute(Tuple.of(identities.stream().map(i -> i[0]).toArray(String[]::new),
-                        identities.stream().map(i -> i[1]).toArray(String[]::new)))
-                .map(rows -> Optional.ofNullable(rows.iterator().next().getLong("lead_id")));
+    private Uni<Map<Identity, Long>> owners(SqlConnection tx, Collection<Identity> identities) {
+        return tx.preparedQuery(OWNERS)
+                .execute(tuple(texts(identities, Identity::kind), texts(identities, Identity::value)))
+                .map(rows -> {
+                    Map<Identity, Long> owners = new HashMap<>();
+                    for (Row row : rows) {
+                        owners.put(new Identity(row.getString("kind"), row.getString("value")), row.getLong("lead_id"));
+                    }
+                    return owners;
+                });
     }
 
-    private Uni<Long> insertLead(SqlConnection tx, LeadAnalyzed event) {
-        LeadMessage message = event.message();
-        Analysis analysis = event.analysis();
-        return tx.preparedQuery("INSERT INTO leads (channel, message, intent, urgency, score, quality, created_at, "
-                        + "last_message_at, lead_key) VALUES ($1, $2, $3, $4, 0, 'COLD', $5, $5, $6) RETURNING id")
-                .execute(Tuple.from(Arrays.asList(message.channel().label(), message.text(), analysis.intent().label(),
-                        analysis.urgency().label(), message.receivedAt().atOffset(ZoneOffset.UTC), message.leadKey())))
-                .map(rows -> rows.iterator().next().getLong("id"));
+    /** Locks the leads in id order (so concurrent batches cannot deadlock); all must still exist. */
+    private Uni<Map<Long, StoredLead>> lockLeads(SqlConnection tx, Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return tx.preparedQuery(LOCK_LEADS).execute(tuple((Object) ids.toArray(Long[]::new))).map(rows -> {
+            Map<Long, StoredLead> leads = new HashMap<>();
+            for (Row row : rows) {
+                leads.put(row.getLong("id"), new StoredLead(row.getLong("id"),
+                        new Contact(row.getString("user_name"), row.getString("user_phone"), row.getString("user_email")),
+                        channel(row), row.getString("message"), row.getOffsetDateTime("created_at").toInstant(),
+                        row.getOffsetDateTime("last_message_at").toInstant(), row.getInteger("message_count"),
+                        row.getString("lead_key")));
+            }
+            if (!leads.keySet().containsAll(ids)) {
+                throw new LeadMovedException("a lead of this batch was merged by a concurrent transaction");
+            }
+            return leads;
+        });
     }
 
-    private Uni<Void> claimIdentities(SqlConnection tx, LeadMessage message, long leadId) {
-        List<String[]> identities = identities(message);
-        return tx.preparedQuery("INSERT INTO lead_identity (kind, value, lead_id) "
-                        + "SELECT kind, value, $3 FROM unnest($1::text[], $2::text[]) AS i(kind, value) "
-                        + "ON CONFLICT (kind, value) DO NOTHING")
-                .execute(Tuple.of(identities.stream().map(i -> i[0]).toArray(String[]::new),
-                        identities.stream().map(i -> i[1]).toArray(String[]::new), leadId))
+    private Uni<List<Long>> newIds(SqlConnection tx, int count) {
+        if (count == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return tx.preparedQuery(NEW_IDS).execute(tuple(count)).map(rows -> {
+            List<Long> ids = new ArrayList<>(count);
+            rows.forEach(row -> ids.add(row.getLong("id")));
+            return ids;
+        });
+    }
+
+    /** Runs the plan's statements, one per table, and answers the written leads by id. */
+    private Uni<Map<Long, Scored>> apply(SqlConnection tx, BatchPlan plan) {
+        Map<Long, Scored> written = new HashMap<>();
+        return merge(tx, plan.merges())
+                .chain(() -> writeLeads(tx, INSERT_LEADS, plan.inserts(), true, written))
+                .chain(() -> writeLeads(tx, UPDATE_LEADS, plan.updates(), false, written))
+                .chain(() -> insertMessagesAndAnalyses(tx, plan.messages()))
+                .chain(() -> insertIdentities(tx, plan.identities()))
+                .chain(() -> insertNames(tx, plan.names()))
+                .replaceWith(written);
+    }
+
+    private Uni<Void> merge(SqlConnection tx, List<BatchPlan.Merge> merges) {
+        if (merges.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Long[] merged = longs(merges, BatchPlan.Merge::mergedId);
+        Long[] into = longs(merges, BatchPlan.Merge::intoId);
+        Uni<Void> moves = Uni.createFrom().voidItem();
+        for (String move : MERGE) {
+            moves = moves.chain(() -> tx.preparedQuery(move).execute(tuple(merged, into)).replaceWithVoid());
+        }
+        return moves
+                .chain(() -> tx.preparedQuery(RECORD_MERGES).execute(tuple(merged, into,
+                        texts(merges, m -> m.cause().channel().label()), texts(merges, m -> m.cause().externalId()))))
+                .chain(() -> tx.preparedQuery(DELETE_MERGED).execute(tuple((Object) merged)))
                 .replaceWithVoid();
     }
 
-    private Uni<Long> insertMessage(SqlConnection tx, LeadMessage message, long leadId) {
-        return tx.preparedQuery("INSERT INTO message (lead_id, channel, external_id, original_msg, processed_msg, "
-                        + "metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7) RETURNING id")
-                .execute(Tuple.from(Arrays.asList(leadId, message.channel().label(), message.messageId(),
-                        message.originalText() == null ? message.text() : message.originalText(), message.text(),
-                        EventJson.write(messageMetadata(message)), message.receivedAt().atOffset(ZoneOffset.UTC))))
-                .map(rows -> rows.iterator().next().getLong("id"));
+    private Uni<Void> writeLeads(SqlConnection tx, String sql, List<LeadRow> leads, boolean insert, Map<Long, Scored> written) {
+        if (leads.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object> columns = new ArrayList<>(List.of(
+                longs(leads, LeadRow::id),
+                texts(leads, l -> l.contact().name()),
+                texts(leads, l -> l.contact().phone()),
+                texts(leads, l -> l.contact().email()),
+                texts(leads, l -> l.channel().label()),
+                texts(leads, LeadRow::message),
+                texts(leads, l -> l.intent().label()),
+                texts(leads, l -> l.urgency().label()),
+                ints(leads, l -> l.breakdown().score()),
+                texts(leads, l -> l.breakdown().quality().name()),
+                times(leads, LeadRow::createdAt),
+                times(leads, LeadRow::lastMessageAt),
+                ints(leads, LeadRow::messageCount),
+                texts(leads, l -> EventJson.write(l.breakdown()))));
+        if (insert) {
+            columns.add(texts(leads, LeadRow::leadKey));
+        }
+        Map<Long, ScoreBreakdown> breakdowns = new HashMap<>();
+        leads.forEach(lead -> breakdowns.put(lead.id(), lead.breakdown()));
+        return tx.preparedQuery(sql).execute(tuple(columns.toArray())).invoke(rows -> {
+            for (Row row : rows) {
+                LeadView view = LeadRows.view(row);
+                written.put(view.id(), new Scored(view, breakdowns.get(view.id())));
+            }
+        }).replaceWithVoid();
     }
 
-    private Uni<Void> insertAnalysis(SqlConnection tx, Analysis analysis, long leadId, long messageRowId) {
-        return tx.preparedQuery("INSERT INTO lead_analysis (lead_id, message_id, intent, urgency, category, sentiment, "
-                        + "confidence, language, extracted_data, provider, attempts, latency_ms, input_tokens, "
-                        + "output_tokens) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11::text::jsonb, $12, $13, $14)")
-                .execute(Tuple.from(Arrays.asList(leadId, messageRowId, analysis.intent().label(), analysis.urgency().label(),
-                        analysis.category(), analysis.sentiment() == null ? null : analysis.sentiment().label(),
-                        Math.max(0, Math.min(100, analysis.confidence())), analysis.language(),
-                        EventJson.write(analysis.extracted()), analysis.provider(), EventJson.write(analysis.attempts()),
-                        (int) Math.min(Integer.MAX_VALUE, analysis.latencyMs()), analysis.tokens().input(),
-                        analysis.tokens().output())))
-                .replaceWithVoid();
+    private Uni<Void> insertMessagesAndAnalyses(SqlConnection tx, List<BatchPlan.MessageRow> rows) {
+        List<LeadMessage> messages = rows.stream().map(row -> row.event().message()).toList();
+        List<Analysis> analyses = rows.stream().map(row -> row.event().analysis()).toList();
+        return tx.preparedQuery(INSERT_MESSAGES_AND_ANALYSES).execute(tuple(
+                longs(rows, BatchPlan.MessageRow::leadId),
+                texts(messages, m -> m.channel().label()),
+                texts(messages, LeadMessage::messageId),
+                texts(messages, m -> m.originalText() == null ? m.text() : m.originalText()),
+                texts(messages, LeadMessage::text),
+                texts(messages, m -> EventJson.write(MessageMetadata.of(m))),
+                times(messages, LeadMessage::receivedAt),
+                texts(analyses, a -> a.intent().label()),
+                texts(analyses, a -> a.urgency().label()),
+                texts(analyses, Analysis::category),
+                texts(analyses, a -> a.sentiment() == null ? null : a.sentiment().label()),
+                ints(analyses, a -> Math.max(0, Math.min(100, a.confidence()))),
+                texts(analyses, Analysis::language),
+                texts(analyses, a -> EventJson.write(a.extracted())),
+                texts(analyses, Analysis::provider),
+                texts(analyses, a -> EventJson.write(a.attempts())),
+                ints(analyses, LeadWriter::latency),
+                ints(analyses, a -> a.tokens().input()),
+                ints(analyses, a -> a.tokens().output()))).replaceWithVoid();
     }
 
-    private Uni<Row> updateContact(SqlConnection tx, LeadMessage message, long leadId) {
-        return tx.preparedQuery("UPDATE leads SET user_name = coalesce(user_name, $2), user_phone = coalesce(user_phone, $3), "
-                        + "user_email = coalesce(user_email, $4), message_count = message_count + 1 "
-                        + "WHERE id = $1 RETURNING id, user_name, user_phone, user_email, last_message_at")
-                .execute(Tuple.from(Arrays.asList(leadId, message.senderName(), message.phone(), message.email())))
-                .map(rows -> rows.iterator().next());
+    private Uni<Void> insertIdentities(SqlConnection tx, List<BatchPlan.IdentityRow> identities) {
+        if (identities.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(INSERT_IDENTITIES).execute(tuple(
+                texts(identities, i -> i.identity().kind()),
+                texts(identities, i -> i.identity().value()),
+                longs(identities, BatchPlan.IdentityRow::leadId))).replaceWithVoid();
     }
 
-    private Uni<LeadScored> updateScore(SqlConnection tx, LeadAnalyzed event, Row contact) {
-        LeadMessage message = event.message();
-        Analysis analysis = event.analysis();
-        ScoreBreakdown breakdown = engine.score(new ScoringInput(analysis.intent(), analysis.urgency(),
-                analysis.confidence(), analysis.provider(), message.channel(), contact.getString("user_name"),
-                contact.getString("user_phone"), contact.getString("user_email"), analysis.extracted(),
-                message.text().length()));
-        boolean latest = !message.receivedAt().atOffset(ZoneOffset.UTC).isBefore(contact.getOffsetDateTime("last_message_at"));
-        return tx.preparedQuery("UPDATE leads SET score = $2, quality = $3, score_breakdown = $4::text::jsonb, intent = $5, "
-                        + "urgency = $6, channel = CASE WHEN $9 THEN $7 ELSE channel END, "
-                        + "message = CASE WHEN $9 THEN $8 ELSE message END, "
-                        + "last_message_at = greatest(last_message_at, $10), updated_at = now() "
-                        + "WHERE id = $1 RETURNING " + LeadRows.COLUMNS + ", score_breakdown::text AS breakdown")
-                .execute(Tuple.from(Arrays.asList(contact.getLong("id"), breakdown.score(), breakdown.quality().name(),
-                        EventJson.write(breakdown), analysis.intent().label(), analysis.urgency().label(),
-                        message.channel().label(), message.text(), latest, message.receivedAt().atOffset(ZoneOffset.UTC))))
-                .map(rows -> scored(event, rows.iterator().next()));
+    private Uni<Void> insertNames(SqlConnection tx, List<BatchPlan.NameRow> names) {
+        if (names.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(INSERT_NAMES).execute(tuple(
+                longs(names, BatchPlan.NameRow::leadId),
+                texts(names, BatchPlan.NameRow::name),
+                texts(names, n -> n.channel().label()),
+                times(names, BatchPlan.NameRow::firstSeenAt))).replaceWithVoid();
     }
 
-    private static LeadScored scored(LeadAnalyzed event, Row row) {
-        LeadMessage message = event.message();
-        LeadView lead = LeadRows.view(row);
-        ScoreBreakdown breakdown = EventJson.read(row.getString("breakdown"), ScoreBreakdown.class);
-        return new LeadScored(message.messageId(), message.leadKey(), message.channel(), message.receivedAt(),
-                message.traceparent(), lead, breakdown);
+    /** Reads the leads of already-stored messages that this batch did not write. */
+    private Uni<Written> reread(SqlConnection tx, Map<MessageKey, Long> leadOf, Map<Long, Scored> written) {
+        Set<Long> missing = new LinkedHashSet<>(leadOf.values());
+        missing.removeAll(written.keySet());
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(new Written(leadOf, written));
+        }
+        return tx.preparedQuery(REREAD).execute(tuple((Object) missing.toArray(Long[]::new))).map(rows -> {
+            Map<Long, Scored> all = new HashMap<>(written);
+            for (Row row : rows) {
+                LeadView view = LeadRows.view(row);
+                all.put(view.id(), new Scored(view, EventJson.read(row.getString("breakdown"), ScoreBreakdown.class)));
+            }
+            if (!all.keySet().containsAll(missing)) {
+                throw new LeadMovedException("the lead of a stored message was merged by a concurrent transaction");
+            }
+            return new Written(leadOf, all);
+        });
     }
 
-    private static List<String[]> identities(LeadMessage message) {
-        List<String[]> identities = new ArrayList<>();
-        if (message.phone() != null) {
-            identities.add(new String[] {"phone", message.phone()});
-        }
-        if (message.email() != null) {
-            identities.add(new String[] {"email", message.email()});
-        }
-        if (message.platformUserId() != null) {
-            identities.add(new String[] {"platform", message.channel().label() + ":" + message.platformUserId()});
-        }
-        return identities;
+    private static Channel channel(Row row) {
+        return Channel.fromLabel(row.getString("channel")).orElseThrow(() ->
+                new IllegalStateException("unknown channel '" + row.getString("channel") + "' in the database"));
     }
 
-    private static Map<String, Object> messageMetadata(LeadMessage message) {
-        Map<String, Object> metadata = new LinkedHashMap<>(message.metadata());
-        if (message.client() != null) {
-            metadata.put("client", message.client());
+    private static int latency(Analysis analysis) {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, analysis.latencyMs()));
+    }
+
+    private record Scored(LeadView view, ScoreBreakdown breakdown) {
+    }
+
+    /** Each message's lead, and each lead as it is after the batch. */
+    private record Written(Map<MessageKey, Long> leadOf, Map<Long, Scored> leads) {
+
+        LeadScored scored(LeadAnalyzed event) {
+            LeadMessage message = event.message();
+            Scored lead = leads.get(leadOf.get(MessageKey.of(event)));
+            return new LeadScored(message.messageId(), message.leadKey(), message.channel(), message.receivedAt(),
+                    message.traceparent(), lead.view(), lead.breakdown());
         }
-        if (message.subject() != null) {
-            metadata.put("subject", message.subject());
-        }
-        if (!message.attachments().isEmpty()) {
-            metadata.put("attachments", message.attachments());
-        }
-        if (message.rawPayloadRef() != null) {
-            metadata.put("raw_payload_ref", message.rawPayloadRef());
-        }
-        if (message.traceparent() != null) {
-            metadata.put("traceparent", message.traceparent());
-        }
-        return metadata;
     }
 }

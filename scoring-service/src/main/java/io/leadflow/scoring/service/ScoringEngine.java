@@ -1,44 +1,56 @@
 package io.leadflow.scoring.service;
 
 import io.leadflow.events.Analysis;
+import io.leadflow.events.Channel;
+import io.leadflow.events.Intent;
 import io.leadflow.events.Quality;
 import io.leadflow.events.ScoreBreakdown;
 import io.leadflow.events.ScoreBreakdown.Factor;
-import io.leadflow.scoring.config.ScoringConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.leadflow.events.Urgency;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The seven-factor model of the seed. Pure logic: the same input always gives the same breakdown. */
-@ApplicationScoped
+/**
+ * The seven-factor model of the seed, plus the decay of a quiet lead. Pure logic: the same input always gives the
+ * same breakdown, its factors add up to its score, and the score is always 0–100.
+ */
 public class ScoringEngine {
 
-    private final ScoringConfig.Weights weights;
-    private final int hotThreshold;
-    private final int warmThreshold;
+    /** The factors in the order the breakdown lists them. */
+    public static final List<String> FACTORS = List.of(
+            "intent", "urgency", "contact_quality", "channel", "data_quality", "message_length", "bonus", "decay");
 
-    public ScoringEngine(ScoringConfig config) {
-        this.weights = config.weights();
-        this.hotThreshold = config.hotThreshold();
-        this.warmThreshold = config.warmThreshold();
+    private final ScoringModel model;
+
+    public ScoringEngine(ScoringModel model) {
+        this.model = model;
+    }
+
+    public ScoringModel model() {
+        return model;
     }
 
     public ScoreBreakdown score(ScoringInput input) {
-        List<Factor> factors = List.of(
+        List<Factor> factors = new ArrayList<>(List.of(
                 intent(input), urgency(input), contactQuality(input), channel(input),
-                dataQuality(input), messageLength(input), bonus(input));
-        int total = Math.max(0, Math.min(100, factors.stream().mapToInt(Factor::points).sum()));
+                dataQuality(input), messageLength(input), bonus(input)));
+        int earned = Math.min(100, factors.stream().mapToInt(Factor::points).sum());
+        Factor decay = decay(input, earned);
+        factors.add(decay);
+        int total = earned + decay.points();
         return new ScoreBreakdown(total, grade(total), factors);
     }
 
     /** HOT from the hot threshold up, WARM from the warm threshold up, COLD below. */
     public Quality grade(int score) {
-        return score >= hotThreshold ? Quality.HOT : score >= warmThreshold ? Quality.WARM : Quality.COLD;
+        return score >= model.hotThreshold() ? Quality.HOT : score >= model.warmThreshold() ? Quality.WARM : Quality.COLD;
     }
 
-    private Factor intent(ScoringInput input) {
-        double value = switch (input.intent()) {
+    /** How strongly an intent signals a sale, 0–1: Buy highest, Spam nothing. */
+    public static double intentValue(Intent intent) {
+        return switch (intent) {
             case BUY -> 1.0;
             case PRICING -> 0.8;
             case QUESTION -> 0.5;
@@ -47,41 +59,56 @@ public class ScoringEngine {
             case OTHER -> 0.1;
             case SPAM -> 0.0;
         };
-        int confidence = Math.max(0, Math.min(100, input.confidence()));
-        return new Factor("intent", points(weights.intent(), value), weights.intent(),
-                input.intent().label() + " intent from " + input.provider() + ", confidence " + confidence);
     }
 
-    private Factor urgency(ScoringInput input) {
-        double value = switch (input.urgency()) {
+    public static double urgencyValue(Urgency urgency) {
+        return switch (urgency) {
             case HIGH -> 1.0;
             case MEDIUM -> 0.5;
             case LOW -> 0.1;
         };
-        return new Factor("urgency", points(weights.urgency(), value), weights.urgency(),
-                input.urgency().label() + " urgency");
     }
 
-    private Factor contactQuality(ScoringInput input) {
-        boolean phone = input.phone() != null;
-        boolean email = input.email() != null;
-        double value = (phone ? 2.0 / 3 : 0) + (email ? 1.0 / 3 : 0);
-        String evidence = phone && email ? "valid phone and email" : phone ? "valid phone" : email ? "valid email" : "no contact";
-        return new Factor("contact_quality", points(weights.contactQuality(), value), weights.contactQuality(), evidence);
-    }
-
-    private Factor channel(ScoringInput input) {
-        double value = switch (input.channel()) {
+    /** How well leads from a channel convert: WhatsApp best. */
+    public static double channelValue(Channel channel) {
+        return switch (channel) {
             case WHATSAPP -> 1.0;
             case WEBSITE -> 0.8;
             case INSTAGRAM, SMS -> 0.7;
             case EMAIL -> 0.6;
         };
-        return new Factor("channel", points(weights.channel(), value), weights.channel(), input.channel().label());
+    }
+
+    private Factor intent(ScoringInput input) {
+        int weight = model.weights().intent();
+        int confidence = Math.max(0, Math.min(100, input.confidence()));
+        return new Factor("intent", points(weight, intentValue(input.intent())), weight,
+                input.intent().label() + " intent from " + input.provider() + ", confidence " + confidence);
+    }
+
+    private Factor urgency(ScoringInput input) {
+        int weight = model.weights().urgency();
+        return new Factor("urgency", points(weight, urgencyValue(input.urgency())), weight,
+                input.urgency().label() + " urgency");
+    }
+
+    private Factor contactQuality(ScoringInput input) {
+        int weight = model.weights().contactQuality();
+        boolean phone = input.phone() != null;
+        boolean email = input.email() != null;
+        double value = (phone ? 2.0 / 3 : 0) + (email ? 1.0 / 3 : 0);
+        String evidence = phone && email ? "valid phone and email" : phone ? "valid phone" : email ? "valid email" : "no contact";
+        return new Factor("contact_quality", points(weight, value), weight, evidence);
+    }
+
+    private Factor channel(ScoringInput input) {
+        int weight = model.weights().channel();
+        return new Factor("channel", points(weight, channelValue(input.channel())), weight, input.channel().label());
     }
 
     private Factor dataQuality(ScoringInput input) {
-        Analysis.ExtractedData data = input.extracted() == null ? Analysis.ExtractedData.NONE : input.extracted();
+        int weight = model.weights().dataQuality();
+        Analysis.ExtractedData data = input.extracted();
         List<String> known = new ArrayList<>();
         double value = 0;
         if (input.name() != null) {
@@ -104,23 +131,44 @@ public class ScoringEngine {
             value += 0.1;
             known.add("location");
         }
-        return new Factor("data_quality", points(weights.dataQuality(), value), weights.dataQuality(),
+        return new Factor("data_quality", points(weight, value), weight,
                 known.isEmpty() ? "nothing beyond the contact" : String.join(", ", known));
     }
 
     private Factor messageLength(ScoringInput input) {
+        int weight = model.weights().messageLength();
         int length = Math.max(0, input.messageLength());
         double value = length >= 80 ? 1.0 : length >= 20 ? 0.6 : length > 0 ? 0.2 : 0;
-        return new Factor("message_length", points(weights.messageLength(), value), weights.messageLength(),
-                length + " characters");
+        return new Factor("message_length", points(weight, value), weight, length + " characters");
     }
 
     private Factor bonus(ScoringInput input) {
+        int weight = model.weights().bonus();
         boolean reachable = input.phone() != null || input.email() != null;
         boolean complete = input.name() != null && reachable;
-        double value = (complete ? 0.5 : 0) + (input.phone() != null && input.email() != null ? 0.5 : 0);
-        return new Factor("bonus", points(weights.bonus(), value), weights.bonus(),
-                complete ? "complete contact" : "incomplete contact");
+        boolean both = input.phone() != null && input.email() != null;
+        double value = (complete ? 0.5 : 0) + (both ? 0.5 : 0);
+        String evidence = complete && both ? "complete contact, phone and email"
+                : complete ? "complete contact" : both ? "phone and email, no name" : "incomplete contact";
+        return new Factor("bonus", points(weight, value), weight, evidence);
+    }
+
+    /** Silence past the grace period takes points away, never more than the lead earned. */
+    private Factor decay(ScoringInput input, int earned) {
+        ScoringModel.Decay decay = model.decay();
+        Duration quiet = input.quietFor().isNegative() ? Duration.ZERO : input.quietFor();
+        long quietDays = quiet.toDays();
+        if (quiet.compareTo(decay.grace()) <= 0) {
+            return new Factor("decay", 0, decay.maxPoints(), "last message " + ago(quietDays));
+        }
+        long daysPastGrace = quiet.minus(decay.grace()).toDays();
+        long lost = Math.min(decay.maxPoints(), daysPastGrace * decay.pointsPerWeek() / 7);
+        int applied = (int) Math.min(lost, earned);
+        return new Factor("decay", -applied, decay.maxPoints(), "quiet for " + quietDays + " days");
+    }
+
+    private static String ago(long days) {
+        return days == 0 ? "today" : days == 1 ? "yesterday" : days + " days ago";
     }
 
     private static int points(int weight, double value) {

@@ -7,26 +7,33 @@ import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.LeadScored;
 import io.leadflow.events.Quality;
+import io.leadflow.events.ScoreBreakdown.Factor;
 import io.leadflow.events.Topics;
 import io.leadflow.events.Urgency;
+import io.leadflow.scoring.AnalyzedMessages;
+import io.leadflow.scoring.Db;
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.TestEvents;
 import io.leadflow.testinfra.TestKafka;
-import io.leadflow.testinfra.TestPostgres;
 import io.leadflow.testinfra.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import static io.leadflow.scoring.AnalyzedMessages.uniqueEmail;
+import static io.leadflow.scoring.AnalyzedMessages.uniquePhone;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,8 +45,8 @@ class LeadAnalyzedConsumerTest {
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
 
     @Test
-    void analysedMessage_isStoredAsAScoredLeadAndPublished() throws SQLException {
-        LeadMessage message = TestEvents.message(Channel.WHATSAPP, "Ahmed", "+923001112233", null,
+    void analysedMessage_isStoredAsAScoredLeadAndPublished() {
+        LeadMessage message = TestEvents.message(Channel.WHATSAPP, "Ahmed", uniquePhone(), null,
                 "I want to buy 3 units today, it is urgent");
         LeadAnalyzed event = TestEvents.analyzed(message, TestEvents.analysis(Intent.BUY, Urgency.HIGH, 92));
         try (TopicReader scored = TopicReader.fromNow(Topics.SCORED)) {
@@ -49,32 +56,27 @@ class LeadAnalyzedConsumerTest {
             LeadScored lead = EventJson.read(record.value(), LeadScored.class);
             assertThat(record.key()).isEqualTo(message.leadKey());
             assertThat(lead.lead().userName()).isEqualTo("Ahmed");
-            assertThat(lead.lead().userPhone()).isEqualTo("+923001112233");
+            assertThat(lead.lead().userPhone()).isEqualTo(message.phone());
             assertThat(lead.lead().quality()).isEqualTo(Quality.HOT);
             assertThat(lead.lead().message()).isEqualTo(message.text());
             assertThat(lead.lead().messageCount()).isEqualTo(1);
             assertThat(lead.scoreBreakdown().score()).isEqualTo(lead.lead().score());
+            assertThat(lead.scoreBreakdown().factors().get(0))
+                    .isEqualTo(new Factor("intent", 30, 30, "Buy intent from offline, confidence 92"));
 
-            try (Connection db = TestPostgres.connect();
-                 PreparedStatement query = db.prepareStatement("SELECT l.score, l.quality, a.provider, a.confidence, m.processed_msg "
-                         + "FROM leads l JOIN message m ON m.lead_id = l.id JOIN lead_analysis a ON a.message_id = m.id WHERE l.id = ?")) {
-                query.setLong(1, lead.lead().id());
-                try (ResultSet row = query.executeQuery()) {
-                    assertThat(row.next()).isTrue();
-                    assertThat(row.getInt("score")).isEqualTo(lead.lead().score());
-                    assertThat(row.getString("quality")).isEqualTo("HOT");
-                    assertThat(row.getString("provider")).isEqualTo("offline");
-                    assertThat(row.getInt("confidence")).isEqualTo(92);
-                    assertThat(row.getString("processed_msg")).isEqualTo(message.text());
-                    assertThat(row.next()).isFalse();
-                }
-            }
+            assertThat(Db.rows("SELECT l.score, l.quality, a.provider, a.confidence, m.processed_msg, "
+                    + "l.score_breakdown->>'score' AS stored_score FROM leads l JOIN message m ON m.lead_id = l.id "
+                    + "JOIN lead_analysis a ON a.message_id = m.id WHERE l.id = ?", lead.lead().id()))
+                    .containsExactly(Map.of("score", lead.lead().score(), "quality", "HOT", "provider", "offline",
+                            "confidence", 92, "processed_msg", message.text(),
+                            "stored_score", String.valueOf(lead.lead().score())));
         }
     }
 
     @Test
-    void sameEventTwice_storesOneMessageAndPublishesTheLeadBothTimes() throws SQLException {
-        LeadMessage message = TestEvents.message(Channel.EMAIL, "Sara", null, "sara.twice@example.com", "Price please?");
+    void sameEventTwice_storesOneMessageAndPublishesTheLeadBothTimes() {
+        String email = uniqueEmail("sara");
+        LeadMessage message = TestEvents.message(Channel.EMAIL, "Sara", null, email, "Price please?");
         String json = EventJson.write(TestEvents.analyzed(message, TestEvents.analysis(Intent.PRICING, Urgency.LOW, 70)));
         try (TopicReader scored = TopicReader.fromNow(Topics.SCORED)) {
             TestKafka.send(Topics.ANALYZED, message.leadKey(), json);
@@ -84,8 +86,106 @@ class LeadAnalyzedConsumerTest {
 
             assertThat(published.get(1).lead()).isEqualTo(published.get(0).lead());
             assertThat(published.get(0).lead().messageCount()).isEqualTo(1);
-            assertThat(count("SELECT count(*) FROM message WHERE external_id = '" + message.messageId() + "'")).isEqualTo(1);
-            assertThat(count("SELECT count(*) FROM leads WHERE user_email = 'sara.twice@example.com'")).isEqualTo(1);
+            assertThat(Db.count("SELECT count(*) FROM message WHERE external_id = ?", message.messageId())).isEqualTo(1);
+            assertThat(Db.count("SELECT count(*) FROM leads WHERE user_email = ?", email)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void thanksAfterABuyingMessage_keepsTheConversationHot() {
+        String phone = uniquePhone();
+        LeadAnalyzed buying = AnalyzedMessages.on(Channel.WHATSAPP).from("Bilal", phone, null)
+                .says("I want to buy 3 today", Intent.BUY, Urgency.HIGH).confidence(92).build();
+        LeadAnalyzed thanks = AnalyzedMessages.on(Channel.WHATSAPP).from("Bilal", phone, null)
+                .receivedAt(buying.message().receivedAt().plusSeconds(30)).says("thanks!", Intent.OTHER, Urgency.LOW).build();
+        try (TopicReader scored = TopicReader.fromNow(Topics.SCORED)) {
+            send(buying);
+            LeadScored first = awaitScored(scored, buying);
+            send(thanks);
+            LeadScored second = awaitScored(scored, thanks);
+
+            assertThat(first.lead().quality()).isEqualTo(Quality.HOT);
+            assertThat(second.lead().id()).isEqualTo(first.lead().id());
+            assertThat(second.lead().quality()).isEqualTo(Quality.HOT);
+            assertThat(second.lead().intent()).isEqualTo(Intent.BUY);
+            assertThat(second.lead().urgency()).isEqualTo(Urgency.HIGH);
+            assertThat(second.lead().message()).isEqualTo("thanks!");
+            assertThat(second.lead().messageCount()).isEqualTo(2);
+            assertThat(second.scoreBreakdown().factors().get(0).evidence()).isEqualTo("Buy intent from offline, confidence 92");
+        }
+    }
+
+    @Test
+    void aLeadWhoseLastMessageIsWeeksOld_coolsDown_andTheBreakdownSaysWhy() {
+        LeadAnalyzed old = AnalyzedMessages.on(Channel.WHATSAPP).from("Nadia", uniquePhone(), null)
+                .receivedAt(Instant.now().minus(Duration.ofDays(21)).minusSeconds(3600))
+                .says("I want to buy 3 units today, it is urgent", Intent.BUY, Urgency.HIGH).build();
+        try (TopicReader scored = TopicReader.fromNow(Topics.SCORED)) {
+            send(old);
+            LeadScored lead = awaitScored(scored, old);
+
+            assertThat(lead.scoreBreakdown().factors()).last().isEqualTo(new Factor("decay", -20, 50, "quiet for 21 days"));
+            assertThat(lead.lead().score()).isEqualTo(lead.scoreBreakdown().factors().stream().mapToInt(Factor::points).sum());
+        }
+    }
+
+    @Test
+    void crossChannelMessages_ofOnePerson_mergeIntoTheirOlderLead() {
+        String phone = uniquePhone();
+        String email = uniqueEmail("faisal");
+        LeadAnalyzed chat = AnalyzedMessages.on(Channel.WHATSAPP).from("Faisal", phone, null)
+                .receivedAt(Instant.now().minusSeconds(300)).says("Is the sofa in stock?", Intent.QUESTION, Urgency.LOW).build();
+        LeadAnalyzed mail = AnalyzedMessages.on(Channel.EMAIL).from("Faisal Khan", null, email)
+                .receivedAt(Instant.now().minusSeconds(200)).says("Your price for 2 sofas?", Intent.PRICING, Urgency.MEDIUM).build();
+        LeadAnalyzed form = AnalyzedMessages.on(Channel.WEBSITE).from("Faisal", phone, email)
+                .says("I will take 2, deliver this week", Intent.BUY, Urgency.MEDIUM).build();
+        try (TopicReader scored = TopicReader.fromNow(Topics.SCORED)) {
+            send(chat);
+            long phoneLead = awaitScored(scored, chat).lead().id();
+            send(mail);
+            long emailLead = awaitScored(scored, mail).lead().id();
+            send(form);
+            LeadScored merged = awaitScored(scored, form);
+
+            assertThat(emailLead).isNotEqualTo(phoneLead);
+            assertThat(merged.lead().id()).isEqualTo(phoneLead);
+            assertThat(merged.lead().messageCount()).isEqualTo(3);
+            assertThat(merged.lead().userName()).isEqualTo("Faisal");
+            assertThat(merged.lead().userPhone()).isEqualTo(phone);
+            assertThat(merged.lead().userEmail()).isEqualTo(email);
+            assertThat(Db.count("SELECT count(*) FROM leads WHERE id = ?", emailLead)).isZero();
+            assertThat(Db.rows("SELECT m.channel, a.intent FROM message m JOIN lead_analysis a ON a.message_id = m.id "
+                    + "WHERE m.lead_id = ? AND a.lead_id = m.lead_id ORDER BY m.created_at", phoneLead)).containsExactly(
+                    Map.of("channel", "whatsapp", "intent", "Question"),
+                    Map.of("channel", "email", "intent", "Pricing"),
+                    Map.of("channel", "website", "intent", "Buy"));
+            assertThat(Db.rows("SELECT into_lead_id, cause_external_id FROM lead_merge WHERE merged_lead_id = ?", emailLead))
+                    .containsExactly(Map.of("into_lead_id", phoneLead, "cause_external_id", form.message().messageId()));
+        }
+    }
+
+    @Test
+    void aBatchWithOnePoisonEvent_deadLettersThatOneWithTheReason_andStoresTheRest() {
+        String key = "batch-" + uniquePhone();
+        LeadAnalyzed first = AnalyzedMessages.on(Channel.SMS).from("Asad", uniquePhone(), null).says("Price?", Intent.PRICING, Urgency.LOW).build();
+        LeadAnalyzed poison = AnalyzedMessages.on(Channel.SMS).from("Asad", uniquePhone(), null)
+                .says("a NUL \u0000 the database cannot store", Intent.OTHER, Urgency.LOW).build();
+        LeadAnalyzed last = AnalyzedMessages.on(Channel.SMS).from("Asif", uniquePhone(), null).says("Buy 2", Intent.BUY, Urgency.LOW).build();
+        try (TopicReader scored = TopicReader.fromNow(Topics.SCORED);
+             TopicReader deadLetters = TopicReader.fromNow(Topics.deadLetter(Topics.ANALYZED))) {
+            sendTogether(key, List.of(first, poison, last));
+
+            ConsumerRecord<String, String> dead = deadLetters.await(r -> r.value().contains(poison.message().messageId()), KAFKA_WAIT);
+            assertThat(dead.value()).isEqualTo(EventJson.write(poison));
+            assertThat(dead.key()).isEqualTo(key);
+            assertThat(new String(dead.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("the database refused it: invalid byte sequence for encoding \"UTF8\": 0x00 (SQLSTATE 22021)");
+            awaitScored(scored, first);
+            awaitScored(scored, last);
+            assertThat(Db.count("SELECT count(*) FROM message WHERE external_id IN (?, ?, ?)", first.message().messageId(),
+                    poison.message().messageId(), last.message().messageId())).isEqualTo(2);
+            assertThat(scored.collectFor(Duration.ofMillis(500)))
+                    .noneMatch(r -> r.value().contains(poison.message().messageId()));
         }
     }
 
@@ -99,14 +199,52 @@ class LeadAnalyzedConsumerTest {
     }
 
     @Test
+    void aMessageWithNoWayToRecogniseItsSender_goesToTheDeadLetterTopic() {
+        LeadAnalyzed valid = AnalyzedMessages.on(Channel.WEBSITE).from("Nobody", null, uniqueEmail("nobody")).build();
+        String anonymous = EventJson.write(valid).replace("\"email\":\"" + valid.message().email() + "\"", "\"email\":null");
+        try (TopicReader deadLetters = TopicReader.fromNow(Topics.deadLetter(Topics.ANALYZED))) {
+            TestKafka.send(Topics.ANALYZED, "anonymous", anonymous);
+            ConsumerRecord<String, String> record = deadLetters.await(r -> r.value().equals(anonymous), KAFKA_WAIT);
+            assertThat(new String(record.headers().lastHeader(Topics.DLQ_REASON_HEADER).value()))
+                    .isEqualTo("message has no phone, email or platform user id to recognise its sender by");
+        }
+    }
+
+    @Test
+    void aMessageReceivedAtAnImplausibleTime_goesToTheDeadLetterTopic() {
+        LeadAnalyzed future = AnalyzedMessages.on(Channel.SMS).from("Later", uniquePhone(), null)
+                .receivedAt(Instant.parse("2090-01-01T00:00:00Z")).build();
+        try (TopicReader deadLetters = TopicReader.fromNow(Topics.deadLetter(Topics.ANALYZED))) {
+            send(future);
+            ConsumerRecord<String, String> record = deadLetters.await(
+                    r -> r.value().contains(future.message().messageId()), KAFKA_WAIT);
+            assertThat(new String(record.headers().lastHeader(Topics.DLQ_REASON_HEADER).value()))
+                    .isEqualTo("message.receivedAt 2090-01-01T00:00:00Z is not a plausible time");
+        }
+    }
+
+    @Test
     void health_isReadyWithBrokerAndDatabase() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
-    private static long count(String sql) throws SQLException {
-        try (Connection db = TestPostgres.connect(); ResultSet rows = db.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
+    private static void send(LeadAnalyzed event) {
+        TestKafka.send(Topics.ANALYZED, event.message().leadKey(), EventJson.write(event));
+    }
+
+    /** Sends the events in one produce request to one partition, so the consumer reads them in one batch. */
+    private static void sendTogether(String key, List<LeadAnalyzed> events) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 1000), new StringSerializer(), new StringSerializer())) {
+            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.ANALYZED, key, EventJson.write(event))));
+            producer.flush();
         }
+    }
+
+    private static LeadScored awaitScored(TopicReader scored, LeadAnalyzed event) {
+        return EventJson.read(scored.await(r -> r.value().contains(event.message().messageId()), KAFKA_WAIT).value(),
+                LeadScored.class);
     }
 }

@@ -1,0 +1,17 @@
+package io.leadflow.export.service;
+
+import io.leadflow.events.query.LeadFilter;
+import io.leadflow.export.ExportFormat;
+
+import java.time.LocalDate;
+
+/** File names that say what a download holds: {@code leads-hot-2026-11-26.csv}. */
+public final class FileNames {
+
+    private FileNames() {
+    }
+
+    public static String of(LeadFilter filter, LocalDate day, ExportFormat format) {
+        return "leads-" + filter.slug() + "-" + day + "." + format.extension();
+    }
+}

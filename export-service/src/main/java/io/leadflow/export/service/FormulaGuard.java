@@ -1,0 +1,34 @@
+package io.leadflow.export.service;
+
+import java.util.stream.Collectors;
+
+/**
+ * Keeps spreadsheets from running cell text as a formula (OWASP CSV injection): a value that starts with
+ * {@code = + - @}, a tab or a carriage return is marked as text with a leading apostrophe. Every text cell of
+ * both formats goes through this one rule, phone numbers included: see the README's "Export" section.
+ */
+public final class FormulaGuard {
+
+    /** The first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula. */
+    static final String TRIGGERS = "=+-@\t\r";
+
+    private FormulaGuard() {
+    }
+
+    /** Whether a spreadsheet would read this value as a formula. */
+    public static boolean triggers(String value) {
+        return value != null && !value.isEmpty() && TRIGGERS.indexOf(value.charAt(0)) >= 0;
+    }
+
+    /** The value as CSV carries it: with a leading apostrophe when it {@linkplain #triggers triggers}. */
+    public static String neutralised(String value) {
+        return triggers(value) ? "'" + value : value;
+    }
+
+    /** The same rule in SQL, for PostgreSQL to apply while it writes the CSV: {@code expression} is trusted SQL. */
+    public static String neutralisedSql(String expression) {
+        String triggers = TRIGGERS.chars().mapToObj(c -> "chr(" + c + ")").collect(Collectors.joining(", "));
+        return "CASE WHEN left(" + expression + ", 1) IN (" + triggers + ") THEN '''' || " + expression
+                + " ELSE " + expression + " END";
+    }
+}

@@ -1,0 +1,69 @@
+package io.leadflow.export.service;
+
+import io.leadflow.events.http.ProblemException;
+import io.leadflow.export.ExportFormat;
+import io.leadflow.export.ExportRequest;
+import io.leadflow.export.config.ExportConfig;
+import io.leadflow.export.repository.LeadExportSession;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** Starts exports: each one gets its database transaction before the first byte of its file is sent. */
+@Startup
+@ApplicationScoped
+public class LeadExports {
+
+    /** Seconds a client is asked to wait when the database cannot take another export. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private final DataSource dataSource;
+    private final ExportConfig config;
+    private final ExportMetrics metrics;
+    private final XlsxExport.Settings xlsx;
+
+    public LeadExports(DataSource dataSource, ExportConfig config, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.metrics = new ExportMetrics(registry);
+        this.xlsx = new XlsxExport.Settings(config.fetchSize(), config.xlsx().rowsPerSheet(),
+                config.xlsx().tempDirectory().orElse(Path.of(System.getProperty("java.io.tmpdir"), "leadflow-export")),
+                config.xlsx().compressTempFiles());
+        // Wrong settings stop the service at start, not at the first download.
+        LeadExportSession.postgresZone(config.zone());
+        XlsxWorkbook.checkRowsPerSheet(xlsx.rowsPerSheet());
+    }
+
+    /** The business's time zone ({@code leadflow.timezone}), for requests that name none ({@code tz}). */
+    public ZoneId zone() {
+        return config.zone();
+    }
+
+    /**
+     * Opens the export's transaction (and, to mark them, notes which leads it holds). Blocking: call it on a
+     * worker thread.
+     *
+     * @throws ProblemException 503 when no database connection is free or the database is down
+     */
+    public Export open(ExportRequest request, ExportFormat format) {
+        LeadExportSession session;
+        try {
+            session = LeadExportSession.open(dataSource, request, request.zone());
+        } catch (SQLException e) {
+            Log.warnf("No database session for an export: %s", e.getMessage());
+            throw ProblemException.unavailable("The database cannot take another export just now; try again shortly.",
+                    RETRY_AFTER_SECONDS);
+        }
+        String fileName = FileNames.of(request.filter(), LocalDate.now(request.zone()), format);
+        return format == ExportFormat.CSV
+                ? new CsvExport(fileName, session, metrics)
+                : new XlsxExport(fileName, session, xlsx, metrics);
+    }
+}

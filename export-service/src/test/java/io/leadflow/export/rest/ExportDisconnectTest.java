@@ -1,0 +1,114 @@
+package io.leadflow.export.rest;
+
+import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestLeads;
+import io.leadflow.testinfra.TestPostgres;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A client that goes away mid-download: the query stops, the connection goes back to the pool, temporary files
+ * go, and nothing is marked. The leads are many and long enough (about 25 MB of CSV) that the server is still
+ * at work when the client leaves: a client that stops reading holds the query back, as it should.
+ */
+@QuarkusTest
+@WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
+class ExportDisconnectTest {
+
+    private static final int LEADS = 20_000;
+    private static final Path XLSX_TEMP = Path.of(System.getProperty("java.io.tmpdir"), "leadflow-export");
+
+    @TestHTTPResource("/")
+    URL server;
+
+    @BeforeAll
+    static void manyLongLeads() {
+        TestLeads.deleteAll();
+        TestPostgres.execute("INSERT INTO leads (user_name, user_email, user_phone, channel, message, intent, urgency, score, "
+                + "quality, created_at, last_message_at, message_count, lead_key) "
+                + "SELECT 'Customer ' || g, 'c' || g || '@example.com', '+92300' || lpad(g::text, 7, '0'), 'whatsapp', "
+                + "repeat('I want to buy 3 units today, please call me back. ', 20) || g, 'Buy', 'High', 84, 'HOT', "
+                + "timestamptz '2026-11-01' + g * interval '1 minute', timestamptz '2026-11-01' + g * interval '1 minute', 1, "
+                + "'+92300' || lpad(g::text, 7, '0') FROM generate_series(1, " + LEADS + ") g");
+    }
+
+    @Test
+    void csvClientThatLeaves_stopsTheQuery_andMarksNothing() throws IOException, SQLException {
+        try (Socket client = request("/api/export/leads.csv?mark_exported=true")) {
+            InputStream in = client.getInputStream();
+            assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            in.readNBytes(4096);
+            // The client reads no further: the server waits on it with the query still open.
+            await().atMost(Duration.ofSeconds(30)).until(() -> exportSessions("state = 'active' AND query LIKE 'COPY%'") == 1);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> exportSessions("state <> 'idle'") == 0);
+        assertThat(Downloads.exportedIds()).isEmpty();
+    }
+
+    @Test
+    void xlsxClientThatLeaves_stopsTheQuery_removesTheTemporaryFiles_andMarksNothing() throws IOException, SQLException {
+        try (Socket ignored = request("/api/export/leads.xlsx?mark_exported=true")) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> temporaryFiles() > 0);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> temporaryFiles() == 0 && exportSessions("state <> 'idle'") == 0);
+        assertThat(Downloads.exportedIds()).isEmpty();
+    }
+
+    @Test
+    void aClientThatReadsItAll_getsEveryLead() throws IOException {
+        assertThat(Downloads.csv(Map.of())).hasSize(LEADS);
+    }
+
+    private Socket request(String path) throws IOException {
+        Socket client = new Socket(server.getHost(), server.getPort());
+        client.setReceiveBufferSize(8192);
+        OutputStream out = client.getOutputStream();
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return client;
+    }
+
+    /** Sessions of export-service in the database that match {@code condition}. */
+    private static int exportSessions(String condition) throws SQLException {
+        try (Connection db = TestPostgres.connect(); Statement statement = db.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                     + "WHERE application_name = 'export-service' AND " + condition)) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+
+    private static long temporaryFiles() throws IOException {
+        if (!Files.isDirectory(XLSX_TEMP)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(XLSX_TEMP)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.leadflow.export.service;
+
+import io.leadflow.events.http.ProblemException;
+import io.leadflow.events.query.LeadFilter;
+import io.leadflow.export.ExportFormat;
+import io.leadflow.export.ExportRequest;
+import io.leadflow.export.config.ExportConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.SQLTransientConnectionException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LeadExportsTest {
+
+    @Test
+    void noDatabaseConnectionFree_isA503ProblemWithRetryAfter() {
+        DataSource exhausted = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    throw new SQLTransientConnectionException("Sorry, acquisition timeout!");
+                });
+        LeadExports exports = new LeadExports(exhausted, config(ZoneId.of("Asia/Karachi"), 1_048_575), new SimpleMeterRegistry());
+
+        assertThatThrownBy(() -> exports.open(new ExportRequest(LeadFilter.ALL, false, java.time.ZoneOffset.UTC), ExportFormat.CSV))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(503);
+                    assertThat(e.retryAfterSeconds()).isEqualTo(LeadExports.RETRY_AFTER_SECONDS);
+                    assertThat(e.problem().detail()).doesNotContain("acquisition");
+                });
+    }
+
+    @Test
+    void wrongSettings_stopTheServiceAtStart() {
+        assertThatThrownBy(() -> new LeadExports(null, config(ZoneOffset.ofHours(5), 10), new SimpleMeterRegistry()))
+                .hasMessageContaining("Asia/Karachi");
+        assertThatThrownBy(() -> new LeadExports(null, config(ZoneId.of("UTC"), 0), new SimpleMeterRegistry()))
+                .hasMessageContaining("rows-per-sheet");
+    }
+
+    private static ExportConfig config(ZoneId zone, int rowsPerSheet) {
+        return new ExportConfig() {
+            @Override
+            public ZoneId zone() {
+                return zone;
+            }
+
+            @Override
+            public int fetchSize() {
+                return 100;
+            }
+
+            @Override
+            public Xlsx xlsx() {
+                return new Xlsx() {
+                    @Override
+                    public int rowsPerSheet() {
+                        return rowsPerSheet;
+                    }
+
+                    @Override
+                    public Optional<Path> tempDirectory() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public boolean compressTempFiles() {
+                        return true;
+                    }
+                };
+            }
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package io.leadflow.ingest.rest;
+
+import io.leadflow.ingest.config.WhatsAppConfig;
+import io.leadflow.ingest.service.ParsedWebhook;
+import io.leadflow.ingest.service.channel.WhatsAppNotifications;
+import jakarta.ws.rs.Path;
+
+/** The WhatsApp Cloud API webhook, {@code GET} and {@code POST /api/webhook/whatsapp}. */
+@Path("/api/webhook/whatsapp")
+public class WhatsAppWebhookResource extends MetaWebhooks {
+
+    private final WhatsAppNotifications notifications;
+
+    public WhatsAppWebhookResource(WhatsAppConfig config, WhatsAppNotifications notifications, WebhookResponder responder) {
+        super(config, responder);
+        this.notifications = notifications;
+    }
+
+    @Override
+    ParsedWebhook parse(byte[] body) {
+        return notifications.parse(body);
+    }
+}

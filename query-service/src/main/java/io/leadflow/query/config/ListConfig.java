@@ -1,0 +1,29 @@
+package io.leadflow.query.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Lists of leads ({@code GET /api/leads}). */
+@ConfigMapping(prefix = "leadflow.leads")
+public interface ListConfig {
+
+    /** Leads per page when the request gives no {@code limit}. */
+    @WithDefault("50")
+    int defaultLimit();
+
+    /** The most leads one page holds; a larger {@code limit} is clamped to it. */
+    @WithDefault("1000")
+    int maxLimit();
+
+    /**
+     * A search ({@code q}) first collects the ids of every matching lead through the trigram index, up to this many,
+     * then pages through them in order; a search that matches more is common enough for the sorted index walk to
+     * find a page quickly. The planner cannot tell the two apart from its estimates.
+     */
+    @WithDefault("2000")
+    int searchCandidates();
+
+    /** The most messages, analyses and activity entries a lead's detail holds (the newest ones). */
+    @WithDefault("200")
+    int detailItems();
+}

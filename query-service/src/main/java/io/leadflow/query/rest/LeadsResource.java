@@ -1,0 +1,136 @@
+package io.leadflow.query.rest;
+
+import io.leadflow.events.EventJson;
+import io.leadflow.events.http.ProblemException;
+import io.leadflow.events.query.LeadFilter;
+import io.leadflow.query.LeadChange;
+import io.leadflow.query.LeadDetail;
+import io.leadflow.query.LeadPage;
+import io.leadflow.query.config.DashboardConfig;
+import io.leadflow.query.config.ListConfig;
+import io.leadflow.query.config.StreamConfig;
+import io.leadflow.query.service.DayRange;
+import io.leadflow.query.service.LeadService;
+import io.leadflow.query.service.LeadStream;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.ResponseHeader;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.util.List;
+import java.util.Map;
+
+/** The dashboard's leads: lists, one lead, status changes and the live stream. */
+@Path("/api/leads")
+@Produces(MediaType.APPLICATION_JSON)
+public class LeadsResource {
+
+    private final LeadService leads;
+    private final LeadStream stream;
+    private final ListConfig listConfig;
+    private final DashboardConfig dashboard;
+    private final StreamConfig streamConfig;
+
+    public LeadsResource(LeadService leads, LeadStream stream, ListConfig listConfig, DashboardConfig dashboard,
+                         StreamConfig streamConfig) {
+        this.leads = leads;
+        this.stream = stream;
+        this.listConfig = listConfig;
+        this.dashboard = dashboard;
+        this.streamConfig = streamConfig;
+    }
+
+    @GET
+    @Operation(summary = "Leads, filtered, sorted and paged",
+            description = "Filters: quality, channel, intent, status (each repeatable or comma-separated), from and to "
+                    + "(dates in tz, or instants), min_score, max_score, q (name, phone, email, message). sort: -created_at "
+                    + "(default), created_at, -score, score, -last_message_at, last_message_at. limit (default 50, clamped "
+                    + "to 1..1000). Pass next_cursor back as cursor for the next page: leads that arrive meanwhile neither "
+                    + "shift nor repeat rows. A wrong parameter is a 400 problem naming it.")
+    public Uni<LeadPage> list(@Context UriInfo uri,
+                              @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor,
+                              @Parameter(description = "leads per page, 1..1000") @QueryParam("limit") String limit,
+                              @Parameter(description = "IANA zone that date-only from/to are cut in") @QueryParam("tz") String tz) {
+        Map<String, List<String>> parameters = uri.getQueryParameters();
+        LeadFilter filter = LeadFilter.parse(parameters, LeadFilter.zone(tz, dashboard.timezone()));
+        return leads.page(filter, cursor, limit(limit));
+    }
+
+    @GET
+    @Path("/{id: [0-9]+}")
+    @Operation(summary = "One lead with its conversation, analyses, score breakdown and history")
+    public Uni<LeadDetail> detail(@PathParam("id") long id) {
+        return leads.detail(id);
+    }
+
+    @PATCH
+    @Path("/{id: [0-9]+}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change a lead's status and/or add a note",
+            description = "{\"status\": \"contacted\", \"note\": \"Called, sends a quote\"}. Every change is kept in the "
+                    + "lead's activity and published on lead.updated.v1, so every open dashboard shows it.")
+    public Uni<LeadDetail> change(@PathParam("id") long id, LeadChange change,
+                                  @HeaderParam("traceparent") String traceparent) {
+        if (change == null) {
+            throw ProblemException.invalidField("status", "a JSON body with status and/or note is required");
+        }
+        return leads.change(id, change.validated(), traceparent);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no")
+    @ResponseStatus(200)
+    @Operation(summary = "Live leads (Server-Sent Events)",
+            description = "Event 'lead': a lead, as a list item, each time it is scored or changed. Event 'ready': the "
+                    + "stream is live. Event 'reload': more changed while you were away than a replay sends; reload the "
+                    + "list. Comments every 15 s keep the connection open. Reconnect with Last-Event-ID to get what "
+                    + "you missed.")
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        long retry = streamConfig.reconnectDelay().toMillis();
+        return stream.open(lastEventId).map(event -> {
+            if (event instanceof LeadStream.LeadEvent lead) {
+                return sse.newEventBuilder().id(String.valueOf(lead.id())).name("lead")
+                        .data(EventJson.write(lead.lead())).build();
+            }
+            if (event instanceof LeadStream.Ready ready) {
+                return sse.newEventBuilder().id(String.valueOf(ready.id())).name("ready").reconnectDelay(retry)
+                        .data("{\"replayed\":" + ready.replayed() + "}").build();
+            }
+            if (event instanceof LeadStream.Reload reload) {
+                return sse.newEventBuilder().id(String.valueOf(reload.id())).name("reload").data("{}").build();
+            }
+            return sse.newEventBuilder().comment("heartbeat").build();
+        });
+    }
+
+    /** A page size: a whole number, clamped to 1..max. */
+    int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return listConfig.defaultLimit();
+        }
+        try {
+            long asked = Long.parseLong(limit.strip());
+            return (int) Math.max(1, Math.min(listConfig.maxLimit(), asked));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("limit", "limit must be a whole number (1 to " + listConfig.maxLimit() + ")");
+        }
+    }
+}

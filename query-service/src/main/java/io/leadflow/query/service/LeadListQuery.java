@@ -1,0 +1,133 @@
+package io.leadflow.query.service;
+
+import io.leadflow.events.Intent;
+import io.leadflow.events.LeadRows;
+import io.leadflow.events.Quality;
+import io.leadflow.events.query.LeadFilter;
+import io.leadflow.events.query.LeadSql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The SQL of one page of leads: the shared filter ({@link LeadSql}, the same rows the exports give), the
+ * keyset condition after the cursor, the order with the id as tie-breaker, and one row more than the page so
+ * the answer knows whether another page follows. The row comparison {@code (column, id) < (…)} walks the same
+ * b-tree index as the ORDER BY.
+ *
+ * <p>Grade and intent decide most of a score, so several grades (or intents) sorted by score would walk the score
+ * index past every lead of the other grades: such a page is one branch per grade, each walking
+ * {@code (quality, score, id)}, merged.
+ */
+public final class LeadListQuery {
+
+    private LeadListQuery() {
+    }
+
+    /** The statement and its parameters, for the reactive client. */
+    public static LeadSql.Fragment page(LeadFilter filter, Cursor after, int limit) {
+        List<LeadFilter> branches = branches(filter);
+        if (branches.size() == 1) {
+            return branch(filter, after, limit, 1);
+        }
+        List<Object> params = new ArrayList<>();
+        List<String> selects = new ArrayList<>();
+        for (LeadFilter branch : branches) {
+            LeadSql.Fragment select = branch(branch, after, limit, params.size() + 1);
+            selects.add("(" + select.sql() + ")");
+            params.addAll(select.params());
+        }
+        String sql = "SELECT * FROM (" + String.join(" UNION ALL ", selects) + ") page "
+                + filter.sort().orderBy() + " LIMIT $" + (params.size() + 1);
+        params.add(limit + 1);
+        return new LeadSql.Fragment(sql, params);
+    }
+
+    /**
+     * The ids of the leads whose text matches a search (the search alone: the trigram index answers it), at most
+     * {@code cap} + 1, in no order. Run it with bitmap scans only, so the trigram index answers however common the
+     * planner guesses the text is.
+     */
+    public static LeadSql.Fragment searchCandidates(LeadFilter filter, int cap) {
+        LeadFilter textOnly = new LeadFilter(Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, null, filter.text(),
+                filter.sort());
+        LeadSql.Fragment where = LeadSql.where(textOnly, LeadSql.NUMBERED, 1);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(cap + 1);
+        return new LeadSql.Fragment("SELECT id FROM leads " + where.sql() + " LIMIT $" + params.size(), params);
+    }
+
+    /** One page of the filter's leads among the given ids (a search's candidates), in its order, after the cursor. */
+    public static LeadSql.Fragment pageOf(Long[] ids, LeadFilter filter, Cursor after, int limit) {
+        LeadSql.Fragment where = LeadSql.where(filter, LeadSql.NUMBERED, 2);
+        List<Object> params = new ArrayList<>();
+        params.add(ids);
+        params.addAll(where.params());
+        StringBuilder sql = new StringBuilder("SELECT ").append(LeadRows.COLUMNS).append(" FROM leads WHERE id = ANY($1)");
+        if (!where.sql().isEmpty()) {
+            sql.append(" AND ").append(where.sql().substring("WHERE ".length()));
+        }
+        if (after != null) {
+            sql.append(" AND (").append(filter.sort().column()).append(", id) ").append(filter.sort().descending() ? "<" : ">")
+                    .append(" ($").append(params.size() + 1).append(", $").append(params.size() + 2).append(')');
+            params.add(after.boundValue());
+            params.add(after.id());
+        }
+        params.add(limit + 1);
+        sql.append(' ').append(filter.sort().orderBy()).append(" LIMIT $").append(params.size());
+        return new LeadSql.Fragment(sql.toString(), params);
+    }
+
+    private static List<LeadFilter> branches(LeadFilter filter) {
+        if (!"score".equals(filter.sort().column())) {
+            return List.of(filter);
+        }
+        if (filter.qualities().size() > 1) {
+            return split(filter.qualities(), quality -> new LeadFilter(Set.of(quality), filter.channels(), filter.intents(),
+                    filter.statuses(), filter.from(), filter.to(), filter.minScore(), filter.maxScore(), filter.text(),
+                    filter.sort()), Quality.values());
+        }
+        if (filter.intents().size() > 1) {
+            return split(filter.intents(), intent -> new LeadFilter(filter.qualities(), filter.channels(), Set.of(intent),
+                    filter.statuses(), filter.from(), filter.to(), filter.minScore(), filter.maxScore(), filter.text(),
+                    filter.sort()), Intent.values());
+        }
+        return List.of(filter);
+    }
+
+    /** One branch per value, in the enum's order (so the SQL does not depend on a set's iteration order). */
+    private static <E> List<LeadFilter> split(Set<E> values, Function<E, LeadFilter> narrowed, E[] order) {
+        List<LeadFilter> branches = new ArrayList<>();
+        for (E value : order) {
+            if (values.contains(value)) {
+                branches.add(narrowed.apply(value));
+            }
+        }
+        return branches;
+    }
+
+    private static LeadSql.Fragment branch(LeadFilter filter, Cursor after, int limit, int firstIndex) {
+        LeadSql.Fragment where = LeadSql.where(filter, LeadSql.NUMBERED, firstIndex);
+        List<Object> params = new ArrayList<>(where.params());
+        int next = firstIndex + params.size();
+        StringBuilder sql = new StringBuilder("SELECT ").append(LeadRows.COLUMNS).append(" FROM leads ");
+        String conditions = where.sql();
+        if (after != null) {
+            String comparison = filter.sort().descending() ? "<" : ">";
+            String keyset = "(" + filter.sort().column() + ", id) " + comparison + " ($" + next + ", $" + (next + 1) + ")";
+            conditions = conditions.isEmpty() ? "WHERE " + keyset : conditions + " AND " + keyset;
+            params.add(after.boundValue());
+            params.add(after.id());
+            next += 2;
+        }
+        sql.append(conditions);
+        if (!conditions.isEmpty()) {
+            sql.append(' ');
+        }
+        sql.append(filter.sort().orderBy()).append(" LIMIT $").append(next);
+        params.add(limit + 1);
+        return new LeadSql.Fragment(sql.toString(), params);
+    }
+}

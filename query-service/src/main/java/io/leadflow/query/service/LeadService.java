@@ -1,0 +1,76 @@
+package io.leadflow.query.service;
+
+import io.leadflow.events.LeadView;
+import io.leadflow.events.http.ProblemException;
+import io.leadflow.events.query.LeadFilter;
+import io.leadflow.query.LeadChange;
+import io.leadflow.query.LeadDetail;
+import io.leadflow.query.LeadPage;
+import io.leadflow.query.config.ListConfig;
+import io.leadflow.query.messaging.LeadUpdatePublisher;
+import io.leadflow.query.repository.LeadQueries;
+import io.leadflow.query.repository.LeadStatusWriter;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Lists, details and status changes of leads. */
+@ApplicationScoped
+public class LeadService {
+
+    private static final Pattern TRACEPARENT = Pattern.compile("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
+
+    private final LeadQueries queries;
+    private final LeadStatusWriter writer;
+    private final LeadUpdatePublisher publisher;
+    private final ListConfig config;
+
+    public LeadService(LeadQueries queries, LeadStatusWriter writer, LeadUpdatePublisher publisher, ListConfig config) {
+        this.queries = queries;
+        this.writer = writer;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    /** One page of the filter's leads, after {@code cursor} (a previous page's next_cursor) when given. */
+    public Uni<LeadPage> page(LeadFilter filter, String cursor, int limit) {
+        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, filter.sort());
+        Uni<List<LeadView>> found = filter.text() == null ? queries.list(LeadListQuery.page(filter, after, limit))
+                : queries.searchCandidates(LeadListQuery.searchCandidates(filter, config.searchCandidates()), config.searchCandidates())
+                .chain(candidates -> queries.list(candidates.isPresent()
+                        ? LeadListQuery.pageOf(candidates.get(), filter, after, limit)
+                        : LeadListQuery.page(filter, after, limit)));
+        return found.map(leads -> {
+            if (leads.size() <= limit) {
+                return new LeadPage(leads, null);
+            }
+            List<LeadView> page = leads.subList(0, limit);
+            return new LeadPage(List.copyOf(page), next(filter, page.get(limit - 1)).encode());
+        });
+    }
+
+    public Uni<LeadDetail> detail(long id) {
+        return queries.detail(id, config.detailItems())
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("there is no lead " + id)));
+    }
+
+    /** Applies the change, publishes it (so every live view shows it), and answers the lead as it is now. */
+    public Uni<LeadDetail> change(long id, LeadChange.Valid change, String traceparent) {
+        String trace = traceparent != null && TRACEPARENT.matcher(traceparent.strip()).matches() ? traceparent.strip() : null;
+        return writer.change(id, change)
+                .map(changed -> changed.orElseThrow(() -> ProblemException.notFound("there is no lead " + id)))
+                .call(changed -> publisher.publish(changed, change.note(), trace))
+                .chain(changed -> detail(id));
+    }
+
+    private static Cursor next(LeadFilter filter, LeadView last) {
+        Object value = switch (filter.sort().column()) {
+            case "score" -> last.score();
+            case "last_message_at" -> last.lastMessageAt();
+            default -> last.createdAt();
+        };
+        return Cursor.after(filter.sort(), value, last.id());
+    }
+}

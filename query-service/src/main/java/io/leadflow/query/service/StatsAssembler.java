@@ -1,0 +1,70 @@
+package io.leadflow.query.service;
+
+import io.leadflow.events.Channel;
+import io.leadflow.events.Intent;
+import io.leadflow.events.LeadStatus;
+import io.leadflow.events.Quality;
+import io.leadflow.query.Stats;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns rollup rows into the dashboard's numbers: totals per dimension with every value present (zero when no
+ * lead has it), and one entry per day of the range, days without leads included.
+ */
+public final class StatsAssembler {
+
+    private StatsAssembler() {
+    }
+
+    /** Leads in one combination of grade, channel, intent and status. */
+    public record Combination(String quality, String channel, String intent, String status, long leads) {
+    }
+
+    /** Leads first received on one day with one grade. */
+    public record DayCount(LocalDate day, String quality, long leads) {
+    }
+
+    public static Stats assemble(List<Combination> combinations, List<DayCount> dayCounts, DayRange range, Instant asOf) {
+        Map<String, Long> byQuality = zeros(Quality.values(), Quality::name);
+        Map<String, Long> byChannel = zeros(Channel.values(), Channel::label);
+        Map<String, Long> byIntent = zeros(Intent.values(), Intent::label);
+        Map<String, Long> byStatus = zeros(LeadStatus.values(), LeadStatus::label);
+        long total = 0;
+        for (Combination c : combinations) {
+            total += c.leads();
+            byQuality.merge(c.quality(), c.leads(), Long::sum);
+            byChannel.merge(c.channel(), c.leads(), Long::sum);
+            byIntent.merge(c.intent(), c.leads(), Long::sum);
+            byStatus.merge(c.status(), c.leads(), Long::sum);
+        }
+        Map<LocalDate, long[]> perDay = new HashMap<>();
+        for (DayCount count : dayCounts) {
+            long[] grades = perDay.computeIfAbsent(count.day(), day -> new long[3]);
+            Quality.fromLabel(count.quality()).ifPresent(q -> grades[q.ordinal()] += count.leads());
+        }
+        List<Stats.Day> days = new ArrayList<>();
+        for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
+            long[] grades = perDay.getOrDefault(day, new long[3]);
+            days.add(new Stats.Day(day, grades[Quality.HOT.ordinal()], grades[Quality.WARM.ordinal()],
+                    grades[Quality.COLD.ordinal()], grades[0] + grades[1] + grades[2]));
+        }
+        return new Stats(total, byQuality, byChannel, byIntent, byStatus, range.zone().getId(), range.from(), range.to(),
+                days, asOf);
+    }
+
+    private static <E> Map<String, Long> zeros(E[] values, Function<E, String> label) {
+        Map<String, Long> zeros = new LinkedHashMap<>();
+        for (E value : values) {
+            zeros.put(label.apply(value), 0L);
+        }
+        return zeros;
+    }
+}

@@ -1,0 +1,266 @@
+package io.leadflow.query.rest;
+
+import io.leadflow.events.EventJson;
+import io.leadflow.events.LeadUpdated;
+import io.leadflow.events.Topics;
+import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestLeads;
+import io.leadflow.testinfra.TopicReader;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
+@WithTestResource(ExportServiceStub.class)
+class LeadsApiTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    private List<QueryTestData.Row> rows;
+
+    @BeforeEach
+    void fourHundredRealisticLeads() {
+        TestLeads.deleteAll();
+        QueryTestData.generate(400, 11, NOW);
+        rows = QueryTestData.all();
+    }
+
+    @Test
+    void everyFilterAndSort_givesExactlyTheMatchingLeadsInOrder_acrossPages() {
+        Map<String, Predicate<QueryTestData.Row>> filters = new LinkedHashMap<>();
+        filters.put("", row -> true);
+        filters.put("quality=HOT", row -> row.quality().equals("HOT"));
+        filters.put("quality=warm,COLD&sort=-score", row -> !row.quality().equals("HOT"));
+        filters.put("channel=whatsapp&channel=email&sort=created_at", row -> Set.of("whatsapp", "email").contains(row.channel()));
+        filters.put("intent=Buy&sort=score", row -> row.intent().equals("Buy"));
+        filters.put("status=new,contacted&sort=-last_message_at", row -> Set.of("new", "contacted").contains(row.status()));
+        String from = NOW.minus(10, ChronoUnit.DAYS).toString().substring(0, 10);
+        String to = NOW.minus(3, ChronoUnit.DAYS).toString().substring(0, 10);
+        Instant fromInstant = Instant.parse(from + "T00:00:00Z");
+        Instant toInstant = Instant.parse(to + "T00:00:00Z").plus(1, ChronoUnit.DAYS);
+        filters.put("from=" + from + "&to=" + to + "&tz=UTC",
+                row -> !row.createdAt().isBefore(fromInstant) && row.createdAt().isBefore(toInstant));
+        filters.put("min_score=40&max_score=70&sort=last_message_at", row -> row.score() >= 40 && row.score() <= 70);
+        filters.put("q=SOLAR", row -> searchable(row).contains("solar"));
+        String phonePart = rows.stream().filter(row -> row.phone() != null).findFirst().orElseThrow().phone().substring(3, 9);
+        filters.put("q=" + phonePart, row -> searchable(row).contains(phonePart));
+        filters.put("quality=HOT&channel=whatsapp&intent=Buy&sort=-score",
+                row -> row.quality().equals("HOT") && row.channel().equals("whatsapp") && row.intent().equals("Buy"));
+
+        filters.forEach((query, matches) -> {
+            List<Long> expected = rows.stream().filter(matches).sorted(order(query)).map(QueryTestData.Row::id).toList();
+            assertThat(expected).as("the test data has leads for %s", query).isNotEmpty();
+            assertThat(allPages(query, 37)).as(query).containsExactlyElementsOf(expected);
+        });
+    }
+
+    @Test
+    void pages_haveNoDuplicatesOrGaps_whileNewLeadsArrive() {
+        for (String sort : List.of("-created_at", "-score", "last_message_at")) {
+            Set<Long> before = new HashSet<>(rows.stream().map(QueryTestData.Row::id).toList());
+            List<Long> seen = new ArrayList<>();
+            String cursor = null;
+            int page = 0;
+            do {
+                JsonPath answer = page("sort=" + sort + "&limit=50" + (cursor == null ? "" : "&cursor=" + cursor));
+                seen.addAll(answer.getList("leads.id", Long.class));
+                cursor = answer.getString("next_cursor");
+                // Leads keep arriving between pages: newer, older and with every score.
+                for (int i = 0; i < 3; i++) {
+                    TestLeads.insert(new TestLeads.Lead("Arrival " + page + "-" + i, "arrival" + sort + page + i + "@example.com", null, "website", "Is it in stock?",
+                            "Question", "Low", 20 + 30 * i, i == 2 ? "HOT" : "COLD",
+                            NOW.plusSeconds(page * 10L + i).minus(i == 1 ? 20 : 0, ChronoUnit.DAYS)));
+                }
+                page++;
+            } while (cursor != null);
+            assertThat(seen).as(sort).doesNotHaveDuplicates();
+            assertThat(seen).as(sort).containsAll(before);
+        }
+    }
+
+    @Test
+    void limit_isClampedToOneThousand() {
+        given().get("/api/leads?limit=0").then().statusCode(200).body("leads", hasSize(1));
+        given().get("/api/leads?limit=5000").then().statusCode(200).body("leads", hasSize(400)).body("next_cursor", nullValue());
+        given().get("/api/leads").then().statusCode(200).body("leads", hasSize(50));
+    }
+
+    @Test
+    void wrongParameters_areA400ProblemNamingTheParameter() {
+        String scoreCursor = page("sort=-score&limit=5").getString("next_cursor");
+        Map<String, String> wrong = new LinkedHashMap<>();
+        wrong.put("quality=LUKEWARM", "quality");
+        wrong.put("channel=fax", "channel");
+        wrong.put("sort=name", "sort");
+        wrong.put("min_score=high", "min_score");
+        wrong.put("from=yesterday", "from");
+        wrong.put("limit=lots", "limit");
+        wrong.put("cursor=not-a-cursor", "cursor");
+        wrong.put("cursor=" + scoreCursor, "cursor");
+        wrong.put("from=2026-11-01&tz=Mars/Olympus", "tz");
+        wrong.forEach((query, field) -> given().get("/api/leads?" + query)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("field", equalTo(field)));
+    }
+
+    @Test
+    void detail_holdsTheConversationItsAnalysesAndTheScoreBreakdown() {
+        long id = TestLeads.insert(new TestLeads.Lead("Ahmed", "ahmed@example.com", "+923001234567", "whatsapp",
+                "Yes, 3 units, deliver today please", "Buy", "High", 84, "HOT", NOW.minusSeconds(600)));
+        QueryTestData.message(id, "email", "Do you have the blue one?", NOW.minusSeconds(600), "Blue one", "Question",
+                "Low", 70, "offline", "{\"product\":\"blue one\",\"quantity\":null}");
+        long second = QueryTestData.message(id, "whatsapp", "Yes, 3 units, deliver today please", NOW.minusSeconds(60),
+                null, "Buy", "High", 92, "mistral", "{\"product\":null,\"quantity\":3}");
+        QueryTestData.breakdown(id, "{\"score\":84,\"quality\":\"HOT\",\"factors\":[{\"name\":\"intent\",\"points\":28,"
+                + "\"max\":30,\"evidence\":\"Buy intent from mistral, confidence 92\"}]}");
+
+        JsonPath detail = given().get("/api/leads/" + id).then().statusCode(200).extract().jsonPath();
+
+        assertThat(detail.getLong("id")).isEqualTo(id);
+        assertThat(detail.getString("user_name")).isEqualTo("Ahmed");
+        assertThat(detail.getString("quality")).isEqualTo("HOT");
+        assertThat(detail.getString("status")).isEqualTo("new");
+        assertThat(detail.getMap("score_breakdown")).isEqualTo(Map.of("score", 84, "quality", "HOT", "factors",
+                List.of(Map.of("name", "intent", "points", 28, "max", 30, "evidence", "Buy intent from mistral, confidence 92"))));
+        assertThat(detail.getList("messages.text")).containsExactly("Do you have the blue one?", "Yes, 3 units, deliver today please");
+        assertThat(detail.getList("messages.channel")).containsExactly("email", "whatsapp");
+        assertThat(detail.getList("messages.subject")).containsExactly("Blue one", null);
+        assertThat(detail.getList("analyses.provider")).containsExactly("offline", "mistral");
+        assertThat(detail.getLong("analyses[1].message_id")).isEqualTo(second);
+        assertThat(detail.getInt("analyses[1].confidence")).isEqualTo(92);
+        assertThat(detail.getMap("analyses[1].extracted_data")).containsEntry("quantity", 3);
+        assertThat(detail.getList("analyses[1].attempts.outcome")).containsExactly("ok");
+        assertThat(detail.getList("activity")).isEmpty();
+    }
+
+    @Test
+    void detail_ofAGeneratedLead_holdsEveryMessage() {
+        QueryTestData.Row row = rows.get(0);
+        JsonPath detail = given().get("/api/leads/" + row.id()).then().statusCode(200).extract().jsonPath();
+        int count = detail.getInt("message_count");
+        assertThat(detail.getList("messages")).hasSize(count);
+        assertThat(detail.getList("analyses")).hasSize(count);
+        assertThat(detail.getString("messages[" + (count - 1) + "].text")).isEqualTo(row.message());
+        assertThat(detail.getList("score_breakdown.factors.name")).contains("intent", "urgency", "contact_quality");
+    }
+
+    @Test
+    void unknownLead_isA404Problem() {
+        given().get("/api/leads/999999999").then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("status", "won")).patch("/api/leads/999999999")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void statusChange_isStoredKeptInTheHistoryAndPublished() {
+        long id = TestLeads.insert(new TestLeads.Lead("Sara", "sara@example.com", null, "email", "Price?", "Pricing", "Low",
+                51, "WARM", NOW.minusSeconds(30)));
+        try (TopicReader updates = TopicReader.fromNow(Topics.UPDATED)) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("status", "contacted", "note", "Called <b>her</b>; sends a quote\ntomorrow"))
+                    .patch("/api/leads/" + id)
+                    .then().statusCode(200)
+                    .body("id", equalTo((int) id))
+                    .body("status", equalTo("contacted"))
+                    .body("notes", equalTo("Called <b>her</b>; sends a quote\ntomorrow"))
+                    .body("activity.status_from", contains("new"))
+                    .body("activity.status_to", contains("contacted"));
+
+            ConsumerRecord<String, String> record = updates.await(r -> r.value().contains("\"id\":" + id + ","), Duration.ofSeconds(20));
+            LeadUpdated event = EventJson.read(record.value(), LeadUpdated.class);
+            assertThat(record.key()).isEqualTo("sara@example.com");
+            assertThat(event.lead().status().label()).isEqualTo("contacted");
+            assertThat(event.statusFrom().label()).isEqualTo("new");
+            assertThat(event.note()).isEqualTo("Called <b>her</b>; sends a quote\ntomorrow");
+        }
+
+        given().contentType(ContentType.JSON).body(Map.of("status", "WON")).patch("/api/leads/" + id)
+                .then().statusCode(200).body("status", equalTo("won"))
+                .body("notes", equalTo("Called <b>her</b>; sends a quote\ntomorrow"))
+                .body("activity.status_to", contains("contacted", "won"));
+        given().get("/api/leads?status=won&q=sara@example").then().statusCode(200).body("leads.id", contains((int) id));
+    }
+
+    @Test
+    void statusChange_withBadInput_isA400AndChangesNothing() {
+        long id = TestLeads.insert(new TestLeads.Lead("Bilal", null, "+923331234567", "sms", "ok", "Other", "Low", 30,
+                "COLD", NOW));
+        given().contentType(ContentType.JSON).body(Map.of("status", "closed")).patch("/api/leads/" + id)
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("status"));
+        given().contentType(ContentType.JSON).body(Map.of("note", "x".repeat(2001))).patch("/api/leads/" + id)
+                .then().statusCode(400).body("field", equalTo("note"));
+        given().contentType(ContentType.JSON).body(Map.of()).patch("/api/leads/" + id)
+                .then().statusCode(400).body("field", equalTo("status"));
+        given().contentType(ContentType.JSON).body("{\"status\":").patch("/api/leads/" + id)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/leads/" + id).then().statusCode(200).body("status", equalTo("new")).body("activity", hasSize(0));
+    }
+
+    private List<Long> allPages(String query, int limit) {
+        List<Long> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath answer = page((query.isEmpty() ? "" : query + "&") + "limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
+            List<Long> page = answer.getList("leads.id", Long.class);
+            assertThat(page.size()).isLessThanOrEqualTo(limit);
+            ids.addAll(page);
+            cursor = answer.getString("next_cursor");
+        } while (cursor != null);
+        return ids;
+    }
+
+    private static JsonPath page(String query) {
+        return given().get("/api/leads?" + query).then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+    }
+
+    private static String searchable(QueryTestData.Row row) {
+        return (nullToEmpty(row.name()) + " " + nullToEmpty(row.phone()) + " " + nullToEmpty(row.email()) + " "
+                + row.message()).toLowerCase(Locale.ROOT);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** The order a query asks for, the id breaking ties in the same direction. */
+    private static Comparator<QueryTestData.Row> order(String query) {
+        String sort = java.util.Arrays.stream(query.split("&")).filter(p -> p.startsWith("sort="))
+                .map(p -> p.substring(5)).findFirst().orElse("-created_at");
+        boolean descending = sort.startsWith("-");
+        Comparator<QueryTestData.Row> byColumn = switch (sort.replace("-", "")) {
+            case "score" -> Comparator.comparingInt(QueryTestData.Row::score);
+            case "last_message_at" -> Comparator.comparing(QueryTestData.Row::lastMessageAt);
+            default -> Comparator.comparing(QueryTestData.Row::createdAt);
+        };
+        Comparator<QueryTestData.Row> ascending = byColumn.thenComparingLong(QueryTestData.Row::id);
+        return descending ? ascending.reversed() : ascending;
+    }
+}

@@ -1,0 +1,12 @@
+package io.leadflow.scoring.repository;
+
+/**
+ * A lead this batch resolved was merged into another by a concurrent transaction before this one could lock it.
+ * Transient: the batch is retried and resolves the identifiers again.
+ */
+public class LeadMovedException extends RuntimeException {
+
+    public LeadMovedException(String message) {
+        super(message);
+    }
+}
