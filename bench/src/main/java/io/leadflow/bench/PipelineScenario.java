@@ -5,7 +5,6 @@ import org.HdrHistogram.Histogram;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -45,7 +44,7 @@ final class PipelineScenario {
         long accepted = post(webhooks, mode.pipelineMessages());
         progress.step("pipeline: " + accepted + " webhooks accepted, waiting for them in PostgreSQL");
         Stored sustained = awaitStored(sustainedStart, accepted, mode.scenarioLimit());
-        double leadsPerSecond = sustained.count / sustained.span.toNanos() * 1e9;
+        double leadsPerSecond = sustained.count * 1e9 / Math.max(1, sustained.span.toNanos());
         details.put("sustained_messages", sustained.count);
         details.put("sustained_seconds", sustained.span.toMillis() / 1000.0);
 
@@ -136,22 +135,17 @@ final class PipelineScenario {
                     case "leads" -> "id IN (SELECT lead_id FROM message WHERE created_at >= ? AND created_at <= ?)";
                     default -> "lead_id IN (SELECT lead_id FROM message WHERE created_at >= ? AND created_at <= ?)";
                 };
-                try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + table + " WHERE " + scope)) {
+                List<String> names = writableColumns(connection, table);
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT " + String.join(", ", names) + " FROM " + table + " WHERE " + scope)) {
                     select.setTimestamp(1, Timestamp.from(from));
                     select.setTimestamp(2, Timestamp.from(to));
                     try (ResultSet result = select.executeQuery()) {
-                        ResultSetMetaData meta = result.getMetaData();
-                        List<String> names = new ArrayList<>();
-                        for (int c = 1; c <= meta.getColumnCount(); c++) {
-                            if (!meta.getColumnName(c).equals("id")) {
-                                names.add(meta.getColumnName(c));
-                            }
-                        }
                         List<Object[]> values = new ArrayList<>();
                         while (result.next()) {
                             Object[] row = new Object[names.size()];
                             for (int c = 0; c < names.size(); c++) {
-                                row[c] = result.getObject(names.get(c));
+                                row[c] = result.getObject(c + 1);
                             }
                             values.add(row);
                         }
@@ -179,6 +173,22 @@ final class PipelineScenario {
             details.put("baseline_rows", rows.values().stream().mapToInt(List::size).sum());
             details.put("baseline_seconds", seconds);
             return leads / seconds;
+        }
+    }
+
+    /** The columns a client writes: not the identity id, not generated ones (PostgreSQL computes those). */
+    private static List<String> writableColumns(Connection connection, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT column_name FROM information_schema.columns "
+                + "WHERE table_schema = current_schema() AND table_name = ? AND is_generated = 'NEVER' "
+                + "AND is_identity = 'NO' ORDER BY ordinal_position")) {
+            query.setString(1, table);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
         }
     }
 

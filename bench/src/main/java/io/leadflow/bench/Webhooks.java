@@ -62,11 +62,13 @@ public final class Webhooks {
         return new HttpLoad.Request("/api/webhook/whatsapp", headers, Buffer.buffer(body));
     }
 
-    /** A unique, valid Pakistani mobile number per run and n. */
+    /**
+     * A unique, valid North American number per run and n: outside every range the lead generator uses, so the
+     * leads the query scenario generates later never share an identity with these.
+     */
     String phone(long n) {
-        long subscriber = Math.floorMod(runId.hashCode() * 1_000_003L + n, 10_000_000L);
-        long operator = 300 + Math.floorMod(runId.hashCode() + n / 10_000_000L, 50);
-        return String.format("+92%d%07d", operator, subscriber);
+        long areaCode = 200 + Math.floorMod(runId.hashCode() + n / 10_000_000L, 800);
+        return String.format("+1%03d%07d", areaCode, Math.floorMod(n, 10_000_000L));
     }
 
     private static String text(long n) {
