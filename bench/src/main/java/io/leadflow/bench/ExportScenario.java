@@ -1,0 +1,112 @@
+package io.leadflow.bench;
+
+import io.leadflow.events.LeadRows;
+import org.postgresql.PGConnection;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every lead as CSV through export-service, beside PostgreSQL's own {@code COPY … TO STDOUT (FORMAT csv)} of the
+ * same rows; the service's resident memory at rest, when a tenth of the file has gone and at its peak (flat memory
+ * means the three stay close whatever the row count). Then the same for XLSX. Target (SPEC §11): ratio >= 0.5.
+ */
+final class ExportScenario {
+
+    private final Target target;
+    private final Mode mode;
+    private final Progress progress;
+    private final Database db;
+
+    ExportScenario(Target target, Mode mode, Progress progress) {
+        this.target = target;
+        this.mode = mode;
+        this.progress = progress;
+        this.db = new Database(target);
+    }
+
+    /** CSV: the export_csv line. */
+    ScenarioResult csv() throws Exception {
+        long rows = db.count("SELECT count(*) FROM leads");
+        long pid = target.pid("export").orElseThrow(() -> new IllegalStateException("export-service is not running"));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rows", rows);
+
+        progress.step("export_csv: COPY of " + rows + " leads (baseline)");
+        double copySeconds = copySeconds();
+        Download download = download("/api/export/leads.csv", pid, rows);
+        details.putAll(download.details());
+        details.put("copy_seconds", copySeconds);
+        double value = rows / download.seconds;
+        double baseline = rows / copySeconds;
+        double ratio = value / baseline;
+        return new ScenarioResult("export_csv", Math.round(value), "rows/s", (double) Math.round(baseline), ratio,
+                null, null, "ratio >= 0.50 with memory flat", ratio >= 0.5, details);
+    }
+
+    /** XLSX: the export_xlsx line (no baseline: PostgreSQL writes no Excel). */
+    ScenarioResult xlsx() throws Exception {
+        long rows = db.count("SELECT count(*) FROM leads");
+        long pid = target.pid("export").orElseThrow(() -> new IllegalStateException("export-service is not running"));
+        Download download = download("/api/export/leads.xlsx", pid, rows);
+        return new ScenarioResult("export_xlsx", Math.round(rows / download.seconds), "rows/s", null, null, null, null,
+                "completes with memory flat", download.status == 200, download.details());
+    }
+
+    private record Download(int status, long bytes, double seconds, long restMb, long tenthMb, long peakMb) {
+        Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("status", status);
+            details.put("bytes", bytes);
+            details.put("seconds", seconds);
+            details.put("rss_at_rest_mb", restMb);
+            details.put("rss_at_first_tenth_mb", tenthMb);
+            details.put("rss_peak_mb", peakMb);
+            return details;
+        }
+    }
+
+    private Download download(String path, long pid, long rows) throws Exception {
+        progress.step("export: GET " + path + " (" + rows + " leads)");
+        HttpClient http = HttpClient.newHttpClient();
+        long restMb = Memory.rssKb(pid) / 1024;
+        try (Memory memory = Memory.sample(pid)) {
+            long started = System.nanoTime();
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + target.exportPort() + path)).timeout(mode.scenarioLimit()).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            long bytes = 0;
+            long tenthMb = 0;
+            long expected = rows * 200;
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream body = response.body()) {
+                for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                    bytes += read;
+                    if (tenthMb == 0 && bytes >= expected / 10) {
+                        tenthMb = memory.nowMb();
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Download(response.statusCode(), bytes, seconds, restMb, tenthMb, memory.peakMb());
+        }
+    }
+
+    private double copySeconds() throws Exception {
+        try (Connection connection = db.connect()) {
+            long started = System.nanoTime();
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut(
+                    "COPY (SELECT " + LeadRows.COLUMNS + " FROM leads ORDER BY created_at DESC, id DESC) TO STDOUT (FORMAT csv, HEADER)",
+                    OutputStream.nullOutputStream());
+            return (System.nanoTime() - started) / 1e9;
+        }
+    }
+}
