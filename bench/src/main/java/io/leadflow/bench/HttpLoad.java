@@ -109,12 +109,22 @@ public final class HttpLoad implements AutoCloseable {
         CountDownLatch done = new CountDownLatch((int) total);
         long start = System.nanoTime();
         AtomicLong sent = new AtomicLong();
+        AtomicLong inFlight = new AtomicLong();
+        long maxInFlight = Math.max(1_000, rate * 2L);
         long timer = vertx.setPeriodic(1, id -> {
             long due = Math.min(total, (System.nanoTime() - start) * rate / 1_000_000_000L);
             while (sent.get() < due) {
                 long n = sent.getAndIncrement();
+                if (inFlight.get() >= maxInFlight) {
+                    // The service is more than two seconds behind: count the request as failed rather than queue it.
+                    failed.incrementAndGet();
+                    done.countDown();
+                    continue;
+                }
+                inFlight.incrementAndGet();
                 long intended = start + n * 1_000_000_000L / rate;
                 send(requests.apply(n)).onComplete(result -> {
+                    inFlight.decrementAndGet();
                     record(result.succeeded() ? result.result() : 0, intended, latency, accepted, failed);
                     done.countDown();
                 });

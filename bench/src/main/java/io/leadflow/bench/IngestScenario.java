@@ -57,22 +57,31 @@ final class IngestScenario {
         details.put("best_concurrency", bestConcurrency);
 
         int halfRate = Math.max(100, (int) (raw.recordsPerSecond() / 2));
+        // Latency means something only at a rate ingest can sustain: past it, requests just queue without bound.
+        boolean sustainable = best.acceptedPerSecond() >= halfRate;
+        int rate = sustainable ? halfRate : Math.max(50, (int) (best.acceptedPerSecond() * 0.8));
         Duration step = mode.ingestStep();
-        progress.step("ingest: webhooks at half the producer's rate, " + halfRate + "/s for " + step.toSeconds() + " s");
-        HttpLoad.Outcome atHalf;
+        progress.step("ingest: webhooks at " + rate + "/s for " + step.toSeconds() + " s"
+                + (sustainable ? " (half the producer's rate)" : " (80% of ingest's best: half the producer's rate, "
+                + halfRate + "/s, is more than ingest takes)"));
+        HttpLoad.Outcome atRate;
         try (HttpLoad load = new HttpLoad(target.ingestPort(), 512)) {
-            atHalf = load.openLoop(halfRate, step, n -> webhooks.mixed(50_000_000L + n));
+            atRate = load.openLoop(rate, step, n -> webhooks.mixed(50_000_000L + n));
         }
-        progress.step("ingest: ProducerPerformance at " + halfRate + "/s");
-        ProducerBaseline.Result rawAtHalf = producer.run((int) (halfRate * step.toSeconds()), recordSize, halfRate);
-        details.put("webhooks_at_half_rate", summary(atHalf));
-        details.put("producer_at_half_rate", rawAtHalf);
+        progress.step("ingest: ProducerPerformance at " + rate + "/s");
+        ProducerBaseline.Result rawAtRate = producer.run((int) (rate * step.toSeconds()), recordSize, rate);
+        details.put("latency_rate_per_s", rate);
+        details.put("webhooks_at_latency_rate", summary(atRate));
+        details.put("producer_at_latency_rate", rawAtRate);
 
         double ratio = best.acceptedPerSecond() / raw.recordsPerSecond();
-        double p99 = atHalf.percentileMs(99);
-        boolean latencyMet = p99 <= 2 * Math.max(1, rawAtHalf.p99Ms());
-        details.put("latency_target", "webhook p99 " + ScenarioResult.number(p99) + " ms <= 2 x producer p99 "
-                + ScenarioResult.number(rawAtHalf.p99Ms()) + " ms: " + (latencyMet ? "met" : "missed"));
+        double p99 = atRate.percentileMs(99);
+        boolean latencyMet = sustainable && p99 <= 2 * Math.max(1, rawAtRate.p99Ms());
+        details.put("latency_target", sustainable
+                ? "at " + rate + "/s webhook p99 " + ScenarioResult.number(p99) + " ms <= 2 x producer p99 "
+                        + ScenarioResult.number(rawAtRate.p99Ms()) + " ms: " + (latencyMet ? "met" : "missed")
+                : "missed: ingest does not sustain half the producer's rate (" + halfRate + "/s); at " + rate
+                        + "/s webhook p99 " + ScenarioResult.number(p99) + " ms, producer p99 " + ScenarioResult.number(rawAtRate.p99Ms()) + " ms");
         details.put("p95_ms", best.percentileMs(95));
         details.put("p999_ms", best.percentileMs(99.9));
         return new ScenarioResult("ingest", Math.round(best.acceptedPerSecond()), "webhooks/s",

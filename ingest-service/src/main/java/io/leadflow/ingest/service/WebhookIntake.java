@@ -86,12 +86,15 @@ public class WebhookIntake {
         }
         return publisher.publish(messages).invoke(() -> {
             recent.addAll(messages.stream().map(LeadMessage::messageId).toList());
-            messages.forEach(WebhookIntake::logAccepted);
+            if (Log.isDebugEnabled()) {
+                messages.forEach(WebhookIntake::logAccepted);
+            }
         });
     }
 
+    /** At DEBUG: at webhook volume a line per message costs more than the rest of the request (the metrics count them). */
     private static void logAccepted(LeadMessage message) {
-        Log.infof("Accepted %s message %s from %s (%s)", message.channel().label(), message.messageId(),
+        Log.debugf("Accepted %s message %s from %s (%s)", message.channel().label(), message.messageId(),
                 Mask.leadKey(message.leadKey()), Mask.text(message.text()));
     }
 }

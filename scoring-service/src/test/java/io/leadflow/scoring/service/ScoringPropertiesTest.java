@@ -5,152 +5,171 @@ import io.leadflow.events.Channel;
 import io.leadflow.events.Intent;
 import io.leadflow.events.ScoreBreakdown;
 import io.leadflow.events.Urgency;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The model's promises, checked on generated inputs and models rather than a few examples. */
+/**
+ * The model's promises, checked on generated inputs and models rather than a few examples: each property runs on
+ * {@value #CASES} random cases from a fixed seed, and a failure names the case that broke it.
+ */
 class ScoringPropertiesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final int CASES = 2_000;
 
-    @Property
-    void score_isAlways0To100_gradedByTheThresholds_andTheSumOfItsFactors(@ForAll("models") ScoringModel model,
-                                                                         @ForAll("inputs") ScoringInput input) {
-        ScoringEngine engine = new ScoringEngine(model);
-        ScoreBreakdown breakdown = engine.score(input);
+    @Test
+    void score_isAlways0To100_gradedByTheThresholds_andTheSumOfItsFactors() {
+        forAll(1, random -> {
+            ScoringEngine engine = new ScoringEngine(model(random));
+            ScoreBreakdown breakdown = engine.score(input(random));
 
-        assertThat(breakdown.score()).isBetween(0, 100);
-        assertThat(breakdown.quality()).isEqualTo(engine.grade(breakdown.score()));
-        assertThat(breakdown.factors().stream().mapToInt(ScoreBreakdown.Factor::points).sum()).isEqualTo(breakdown.score());
-        assertThat(breakdown.factors()).extracting(ScoreBreakdown.Factor::name).containsExactlyElementsOf(ScoringEngine.FACTORS);
-        breakdown.factors().stream().filter(f -> !f.name().equals("decay"))
-                .forEach(f -> assertThat(f.points()).isBetween(0, f.max()));
+            assertThat(breakdown.score()).isBetween(0, 100);
+            assertThat(breakdown.quality()).isEqualTo(engine.grade(breakdown.score()));
+            assertThat(breakdown.factors().stream().mapToInt(ScoreBreakdown.Factor::points).sum()).isEqualTo(breakdown.score());
+            assertThat(breakdown.factors()).extracting(ScoreBreakdown.Factor::name).containsExactlyElementsOf(ScoringEngine.FACTORS);
+            breakdown.factors().stream().filter(f -> !f.name().equals("decay"))
+                    .forEach(f -> assertThat(f.points()).isBetween(0, f.max()));
+        });
     }
 
-    @Property
-    void strongerIntent_neverLowersTheScore(@ForAll("models") ScoringModel model, @ForAll("inputs") ScoringInput input,
-                                           @ForAll Intent a, @ForAll Intent b) {
-        Intent weaker = ScoringEngine.intentValue(a) <= ScoringEngine.intentValue(b) ? a : b;
-        Intent stronger = weaker == a ? b : a;
-        assertNotLower(model, with(input, weaker, input.urgency()), with(input, stronger, input.urgency()));
+    @Test
+    void strongerIntent_neverLowersTheScore() {
+        forAll(2, random -> {
+            ScoringModel model = model(random);
+            ScoringInput input = input(random);
+            Intent a = pick(random, Intent.values());
+            Intent b = pick(random, Intent.values());
+            Intent weaker = ScoringEngine.intentValue(a) <= ScoringEngine.intentValue(b) ? a : b;
+            Intent stronger = weaker == a ? b : a;
+            assertNotLower(model, with(input, weaker, input.urgency()), with(input, stronger, input.urgency()));
+        });
     }
 
-    @Property
-    void moreUrgency_neverLowersTheScore(@ForAll("models") ScoringModel model, @ForAll("inputs") ScoringInput input,
-                                        @ForAll Urgency a, @ForAll Urgency b) {
-        Urgency less = ScoringEngine.urgencyValue(a) <= ScoringEngine.urgencyValue(b) ? a : b;
-        Urgency more = less == a ? b : a;
-        assertNotLower(model, with(input, input.intent(), less), with(input, input.intent(), more));
+    @Test
+    void moreUrgency_neverLowersTheScore() {
+        forAll(3, random -> {
+            ScoringModel model = model(random);
+            ScoringInput input = input(random);
+            Urgency a = pick(random, Urgency.values());
+            Urgency b = pick(random, Urgency.values());
+            Urgency less = ScoringEngine.urgencyValue(a) <= ScoringEngine.urgencyValue(b) ? a : b;
+            Urgency more = less == a ? b : a;
+            assertNotLower(model, with(input, input.intent(), less), with(input, input.intent(), more));
+        });
     }
 
-    @Property
-    void aValidEmailPhoneOrNameAdded_neverLowersTheScore(@ForAll("models") ScoringModel model,
-                                                        @ForAll("inputs") ScoringInput input) {
-        ScoringInput noEmail = contact(input, input.name(), input.phone(), null);
-        ScoringInput noPhone = contact(input, input.name(), null, input.email());
-        ScoringInput noName = contact(input, null, input.phone(), input.email());
-        ScoringInput all = contact(input, "Sara", "+923001234567", "sara@example.com");
+    @Test
+    void aValidEmailPhoneOrNameAdded_neverLowersTheScore() {
+        forAll(4, random -> {
+            ScoringModel model = model(random);
+            ScoringInput input = input(random);
+            ScoringInput noEmail = contact(input, input.name(), input.phone(), null);
+            ScoringInput noPhone = contact(input, input.name(), null, input.email());
+            ScoringInput noName = contact(input, null, input.phone(), input.email());
+            ScoringInput all = contact(input, "Sara", "+923001234567", "sara@example.com");
 
-        assertNotLower(model, noEmail, contact(input, input.name(), input.phone(), "sara@example.com"));
-        assertNotLower(model, noPhone, contact(input, input.name(), "+923001234567", input.email()));
-        assertNotLower(model, noName, contact(input, "Sara", input.phone(), input.email()));
-        assertNotLower(model, input, all);
+            assertNotLower(model, noEmail, contact(input, input.name(), input.phone(), "sara@example.com"));
+            assertNotLower(model, noPhone, contact(input, input.name(), "+923001234567", input.email()));
+            assertNotLower(model, noName, contact(input, "Sara", input.phone(), input.email()));
+            assertNotLower(model, input, all);
+        });
     }
 
-    @Property
-    void betterChannel_longerMessage_moreKnownData_orMoreRecentActivity_neverLowersTheScore(
-            @ForAll("models") ScoringModel model, @ForAll("inputs") ScoringInput input, @ForAll Channel a, @ForAll Channel b) {
-        Channel worse = ScoringEngine.channelValue(a) <= ScoringEngine.channelValue(b) ? a : b;
-        Channel better = worse == a ? b : a;
-        assertNotLower(model, copy(input, worse, input.messageLength(), input.extracted(), input.quietFor()),
-                copy(input, better, input.messageLength(), input.extracted(), input.quietFor()));
-        assertNotLower(model, input, copy(input, input.channel(), Math.max(input.messageLength(), 0) + 60,
-                input.extracted(), input.quietFor()));
-        assertNotLower(model, input, copy(input, input.channel(), input.messageLength(),
-                new Analysis.ExtractedData("sofa", 2, "Rs 5,000", "Lahore", null, List.of(), List.of()), input.quietFor()));
-        assertNotLower(model, input, copy(input, input.channel(), input.messageLength(), input.extracted(),
-                input.quietFor().dividedBy(2)));
+    @Test
+    void betterChannel_longerMessage_moreKnownData_orMoreRecentActivity_neverLowersTheScore() {
+        forAll(5, random -> {
+            ScoringModel model = model(random);
+            ScoringInput input = input(random);
+            Channel a = pick(random, Channel.values());
+            Channel b = pick(random, Channel.values());
+            Channel worse = ScoringEngine.channelValue(a) <= ScoringEngine.channelValue(b) ? a : b;
+            Channel better = worse == a ? b : a;
+            assertNotLower(model, copy(input, worse, input.messageLength(), input.extracted(), input.quietFor()),
+                    copy(input, better, input.messageLength(), input.extracted(), input.quietFor()));
+            assertNotLower(model, input, copy(input, input.channel(), Math.max(input.messageLength(), 0) + 60,
+                    input.extracted(), input.quietFor()));
+            assertNotLower(model, input, copy(input, input.channel(), input.messageLength(),
+                    new Analysis.ExtractedData("sofa", 2, "Rs 5,000", "Lahore", null, List.of(), List.of()), input.quietFor()));
+            assertNotLower(model, input, copy(input, input.channel(), input.messageLength(), input.extracted(),
+                    input.quietFor().dividedBy(2)));
+        });
     }
 
-    @Property
-    void aLaterMessageWithinTheWindow_neverLowersTheConversationsIntentOrUrgency(
-            @ForAll("conversations") List<Signal> conversation, @ForAll("signals") Signal later) {
-        Signal latest = conversation.stream().max(java.util.Comparator.comparing(Signal::receivedAt)).orElseThrow();
-        Signal next = new Signal(latest.receivedAt().plusSeconds(60), later.channel(), later.intent(), later.urgency(),
-                later.confidence(), later.provider(), later.length(), later.extracted());
-        List<Signal> longer = new ArrayList<>(conversation);
-        longer.add(next);
-        Duration window = Duration.ofDays(3650);
+    @Test
+    void aLaterMessageWithinTheWindow_neverLowersTheConversationsIntentOrUrgency() {
+        forAll(6, random -> {
+            List<Signal> conversation = new ArrayList<>();
+            for (int i = 1 + random.nextInt(8); i > 0; i--) {
+                conversation.add(signal(random));
+            }
+            Signal later = signal(random);
+            Signal latest = conversation.stream().max(java.util.Comparator.comparing(Signal::receivedAt)).orElseThrow();
+            Signal next = new Signal(latest.receivedAt().plusSeconds(60), later.channel(), later.intent(), later.urgency(),
+                    later.confidence(), later.provider(), later.length(), later.extracted());
+            List<Signal> longer = new ArrayList<>(conversation);
+            longer.add(next);
+            Duration window = Duration.ofDays(3650);
 
-        ScoringInput before = Conversation.summarize(Contact.NONE, conversation, window, NOW);
-        ScoringInput after = Conversation.summarize(Contact.NONE, longer, window, NOW);
+            ScoringInput before = Conversation.summarize(Contact.NONE, conversation, window, NOW);
+            ScoringInput after = Conversation.summarize(Contact.NONE, longer, window, NOW);
 
-        assertThat(ScoringEngine.intentValue(after.intent())).isGreaterThanOrEqualTo(ScoringEngine.intentValue(before.intent()));
-        assertThat(ScoringEngine.urgencyValue(after.urgency())).isGreaterThanOrEqualTo(ScoringEngine.urgencyValue(before.urgency()));
+            assertThat(ScoringEngine.intentValue(after.intent())).isGreaterThanOrEqualTo(ScoringEngine.intentValue(before.intent()));
+            assertThat(ScoringEngine.urgencyValue(after.urgency())).isGreaterThanOrEqualTo(ScoringEngine.urgencyValue(before.urgency()));
+        });
     }
 
-    @Provide
-    Arbitrary<ScoringModel> models() {
-        Arbitrary<ScoringModel.Weights> weights = Combinators.combine(
-                Arbitraries.integers().between(0, 28), Arbitraries.integers().between(0, 12),
-                Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 12),
-                Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 12),
-                Arbitraries.integers().between(0, 12)).as(ScoringModel.Weights::new);
-        Arbitrary<int[]> thresholds = Arbitraries.integers().between(0, 99)
-                .flatMap(warm -> Arbitraries.integers().between(warm + 1, 100).map(hot -> new int[] {warm, hot}));
-        Arbitrary<ScoringModel.Decay> decay = Combinators.combine(Arbitraries.integers().between(0, 30),
-                        Arbitraries.integers().between(0, 50), Arbitraries.integers().between(0, 100))
-                .as((graceDays, perWeek, max) -> new ScoringModel.Decay(Duration.ofDays(graceDays), perWeek, max));
-        return Combinators.combine(weights, thresholds, decay).as((w, t, d) ->
-                new ScoringModel(w, t[1], t[0], Duration.ofDays(30), d));
+    /** Runs a property on {@link #CASES} cases, each from its own seed, so a failing case can be replayed alone. */
+    private static void forAll(long property, Consumer<SplittableRandom> check) {
+        for (int i = 0; i < CASES; i++) {
+            long seed = property * 1_000_003L + i;
+            try {
+                check.accept(new SplittableRandom(seed));
+            } catch (AssertionError e) {
+                throw new AssertionError("property failed for the case of seed " + seed + ": " + e.getMessage(), e);
+            }
+        }
     }
 
-    @Provide
-    Arbitrary<ScoringInput> inputs() {
-        Arbitrary<String> name = Arbitraries.of("Ahmed", "Sara").injectNull(0.4);
-        Arbitrary<String> phone = Arbitraries.of("+923001234567").injectNull(0.4);
-        Arbitrary<String> email = Arbitraries.of("a@example.com").injectNull(0.4);
-        Arbitrary<Analysis.ExtractedData> extracted = Combinators.combine(
-                Arbitraries.of("sofa").injectNull(0.5), Arbitraries.integers().between(1, 1000).injectNull(0.5),
-                Arbitraries.of("Rs 500").injectNull(0.5), Arbitraries.of("Karachi").injectNull(0.5))
-                .as((product, quantity, budget, location) ->
-                        new Analysis.ExtractedData(product, quantity, budget, location, null, List.of(), List.of()));
-        Arbitrary<Duration> quiet = Arbitraries.longs().between(-3_600, 400L * 86_400).map(Duration::ofSeconds);
-        return Combinators.combine(
-                        Combinators.combine(Arbitraries.of(Intent.class), Arbitraries.of(Urgency.class),
-                                Arbitraries.integers(), Arbitraries.of(Channel.class)).as(Head::new),
-                        Combinators.combine(name, phone, email).as(Contact::new),
-                        extracted, Arbitraries.integers().between(-10, 10_000), quiet)
-                .as((head, contact, data, length, quietFor) -> new ScoringInput(head.intent(), head.urgency(),
-                        head.confidence(), "offline", head.channel(), contact.name(), contact.phone(), contact.email(), data,
-                        length, quietFor));
+    private static ScoringModel model(SplittableRandom random) {
+        ScoringModel.Weights weights = new ScoringModel.Weights(random.nextInt(0, 29), random.nextInt(0, 13),
+                random.nextInt(0, 13), random.nextInt(0, 13), random.nextInt(0, 13), random.nextInt(0, 13), random.nextInt(0, 13));
+        int warm = random.nextInt(0, 100);
+        int hot = random.nextInt(warm + 1, 101);
+        ScoringModel.Decay decay = new ScoringModel.Decay(Duration.ofDays(random.nextInt(0, 31)), random.nextInt(0, 51),
+                random.nextInt(0, 101));
+        return new ScoringModel(weights, hot, warm, Duration.ofDays(30), decay);
     }
 
-    @Provide
-    Arbitrary<Signal> signals() {
-        return Combinators.combine(Arbitraries.longs().between(0, 90L * 86_400), Arbitraries.of(Channel.class),
-                        Arbitraries.of(Intent.class), Arbitraries.of(Urgency.class), Arbitraries.integers().between(0, 500))
-                .as((secondsAgo, channel, intent, urgency, length) -> new Signal(NOW.minusSeconds(secondsAgo), channel,
-                        intent, urgency, 80, "offline", length, null));
+    private static ScoringInput input(SplittableRandom random) {
+        Analysis.ExtractedData extracted = new Analysis.ExtractedData(maybe(random, "sofa"),
+                random.nextBoolean() ? random.nextInt(1, 1001) : null, maybe(random, "Rs 500"), maybe(random, "Karachi"),
+                null, List.of(), List.of());
+        return new ScoringInput(pick(random, Intent.values()), pick(random, Urgency.values()), random.nextInt(),
+                "offline", pick(random, Channel.values()), maybe(random, random.nextBoolean() ? "Ahmed" : "Sara"),
+                maybe(random, "+923001234567"), maybe(random, "a@example.com"), extracted, random.nextInt(-10, 10_001),
+                Duration.ofSeconds(random.nextLong(-3_600, 400L * 86_400 + 1)));
     }
 
-    @Provide
-    Arbitrary<List<Signal>> conversations() {
-        return signals().list().ofMinSize(1).ofMaxSize(8);
+    private static Signal signal(SplittableRandom random) {
+        return new Signal(NOW.minusSeconds(random.nextLong(0, 90L * 86_400 + 1)), pick(random, Channel.values()),
+                pick(random, Intent.values()), pick(random, Urgency.values()), 80, "offline", random.nextInt(0, 501), null);
     }
 
-    private record Head(Intent intent, Urgency urgency, int confidence, Channel channel) {
+    /** The value, or null four times in ten. */
+    private static String maybe(SplittableRandom random, String value) {
+        return random.nextInt(10) < 4 ? null : value;
+    }
+
+    private static <T> T pick(SplittableRandom random, T[] values) {
+        return values[random.nextInt(values.length)];
     }
 
     private static void assertNotLower(ScoringModel model, ScoringInput weaker, ScoringInput stronger) {
