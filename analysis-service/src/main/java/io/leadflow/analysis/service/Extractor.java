@@ -29,7 +29,7 @@ final class Extractor {
 
     private static final String AMOUNT = "(\\d{1,3}(?:[,.]\\d{3})+|\\d+(?:\\.\\d+)?)";
     private static final String MULTIPLIER = "(k|thousand|lakh|lac|lakhs|crore|million|mn|m|hazar|hazaar|mil|ہزار|لاکھ|کروڑ|हजार|हज़ार|लाख|करोड़|الف|الاف|مليون)";
-    private static final Pattern CURRENCY_FIRST = Pattern.compile("(?U)(\\$|€|£|₹|\\brs\\.?|\\bpkr|\\binr|\\busd|\\baed|\\bsar|\\beur|\\bgbp)\\s?"
+    private static final Pattern CURRENCY_FIRST = Pattern.compile("(?U)(\\$|€|£|₹|\\b(?:rs\\.?|pkr|inr|usd|aed|sar|eur|gbp))\\s?"
             + AMOUNT + "(?:\\s?" + MULTIPLIER + "\\b)?");
     private static final Pattern AMOUNT_FIRST = Pattern.compile("(?U)\\b" + AMOUNT + "(?:\\s?" + MULTIPLIER + ")?\\s?"
             + "(rs|rupees|rupee|rupay|rupaye|pkr|inr|usd|dollars?|aed|dirhams?|sar|riyals?|euros?|eur|pesos|روپے|روپیہ|روپيه|रुपये|रुपए|रुपया|درهم|دولار|ريال|يورو)\\b");
@@ -50,9 +50,9 @@ final class Extractor {
             Pattern.compile("(?U)\\b(?:after|before|around|between)\\s+\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|baje|bje)?(?:\\s*(?:and|to|-)\\s*\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?)?"),
             Pattern.compile("(?U)\\b(?:call|contact|reach|ring|phone|text|message)\\s+(?:me|us)\\s+((?:this|next|tomorrow|today|tonight|anytime|any time|on \\w+|in the \\w+)(?:\\s+(?:week|morning|afternoon|evening|night|weekend))?)"),
             Pattern.compile("(?U)\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|baje|bje)\\b"),
-            Pattern.compile("(?U)\\b(?:(?:in the|tomorrow|this)\\s+)?(?:morning|afternoon|evening)\\b|\\btonight\\b"),
+            Pattern.compile("(?U)\\b(?:(?:(?:in the|tomorrow|this)\\s+)?(?:morning|afternoon|evening)|tonight)\\b"),
             Pattern.compile("(?U)\\b(?:subah|shaam|sham|dopahar)\\b"),
-            Pattern.compile("(?U)\\bpor la (?:manana|tarde|noche)\\b|\\b(?:despues de|antes de|a partir de) las \\d{1,2}\\b|\\ba las \\d{1,2}(?::\\d{2})?\\b"),
+            Pattern.compile("(?U)\\b(?:por la (?:manana|tarde|noche)\\b|(?:despues de|antes de|a partir de) las \\d{1,2}\\b|a las \\d{1,2}(?::\\d{2})?\\b)"),
             Pattern.compile("(?U)(?:صباحا|مساء الغد|مساء|المساء|الصباح|بعد الظهر)"),
             Pattern.compile("(?U)(?:सुबह|शाम|दोपहर|صبح|شام|دوپہر)"));
 
@@ -138,6 +138,9 @@ final class Extractor {
 
     /** An amount with a currency, or after the word budget: "PKR 500000", "USD 15000", "150000". */
     private String budget(String normalized) {
+        if (normalized.codePoints().noneMatch(Character::isDigit)) {
+            return null; // each form of a budget holds an amount, and under (?U) a regex digit is Character.isDigit
+        }
         Matcher matcher = CURRENCY_FIRST.matcher(normalized);
         if (matcher.find()) {
             return money(matcher.group(2), matcher.group(3), matcher.group(1));

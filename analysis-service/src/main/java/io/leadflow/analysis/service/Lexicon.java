@@ -194,8 +194,13 @@ final class Lexicon {
 
         private static boolean matchesToken(String pattern, List<String> forms) {
             if (pattern.endsWith("*")) {
-                String prefix = pattern.substring(0, pattern.length() - 1);
-                return forms.stream().anyMatch(form -> form.startsWith(prefix));
+                int prefixLength = pattern.length() - 1;
+                for (String form : forms) {
+                    if (form.regionMatches(0, pattern, 0, prefixLength)) {
+                        return true;
+                    }
+                }
+                return false;
             }
             return forms.contains(pattern);
         }
