@@ -16,9 +16,10 @@ public interface ListConfig {
     int maxLimit();
 
     /**
-     * A search ({@code q}) first collects the ids of every matching lead through the trigram index, up to this many,
-     * then pages through them in order; a search that matches more is common enough for the sorted index walk to
-     * find a page quickly. The planner cannot tell the two apart from its estimates.
+     * A search ({@code q}) first looks for its page among this many leads at the top of the order (a common text
+     * is found there at once); failing that, it collects the ids of every matching lead through the trigram index,
+     * up to this many, then pages through them in order; a search that matches more is common enough for the sorted
+     * index walk to find a page quickly. The planner cannot tell these apart from its estimates.
      */
     @WithDefault("2000")
     int searchCandidates();

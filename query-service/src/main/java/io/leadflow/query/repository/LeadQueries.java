@@ -109,19 +109,6 @@ public class LeadQueries {
                 .map(rows -> map(rows, LeadRows::view));
     }
 
-    /** How many leads there are in all and per grade. */
-    public Uni<GradeCounts> gradeCounts() {
-        return pool.query("SELECT count(*) AS total, "
-                        + "count(*) FILTER (WHERE quality = 'HOT') AS hot, "
-                        + "count(*) FILTER (WHERE quality = 'WARM') AS warm, "
-                        + "count(*) FILTER (WHERE quality = 'COLD') AS cold FROM leads")
-                .execute()
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new GradeCounts(row.getLong("total"), row.getLong("hot"), row.getLong("warm"), row.getLong("cold"));
-                });
-    }
-
     private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> mapper) {
         List<T> items = new ArrayList<>(rows.size());
         rows.forEach(row -> items.add(mapper.apply(row)));
@@ -135,9 +122,5 @@ public class LeadQueries {
 
     private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
-    }
-
-    /** Lead counts: all of them and per grade. */
-    public record GradeCounts(long total, long hot, long warm, long cold) {
     }
 }

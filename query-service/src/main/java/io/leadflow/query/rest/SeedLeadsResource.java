@@ -3,6 +3,7 @@ package io.leadflow.query.rest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.leadflow.events.LeadView;
 import io.leadflow.query.repository.LeadQueries;
+import io.leadflow.query.repository.StatsQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The seed's read endpoints, same paths and JSON: {@code /api/webhook/leads} and {@code /api/webhook/stats}. */
 @Path("/api/webhook")
@@ -22,9 +25,11 @@ public class SeedLeadsResource {
     static final int MAX_LIMIT = 1000;
 
     private final LeadQueries leads;
+    private final StatsQueries stats;
 
-    public SeedLeadsResource(LeadQueries leads) {
+    public SeedLeadsResource(LeadQueries leads, StatsQueries stats) {
         this.leads = leads;
+        this.stats = stats;
     }
 
     @GET
@@ -36,9 +41,15 @@ public class SeedLeadsResource {
 
     @GET
     @Path("/stats")
-    @Operation(summary = "Lead counts in all and per grade")
+    @Operation(summary = "Lead counts in all and per grade", description = "From the rollups /api/stats reads: never a scan of the leads.")
     public Uni<Stats> stats() {
-        return leads.gradeCounts().map(counts -> new Stats("success", counts.total(), counts.hot(), counts.warm(), counts.cold()));
+        return stats.combinations().map(combinations -> {
+            Map<String, Long> perGrade = new HashMap<>();
+            combinations.forEach(c -> perGrade.merge(c.quality(), c.leads(), Long::sum));
+            long total = perGrade.values().stream().mapToLong(Long::longValue).sum();
+            return new Stats("success", total, perGrade.getOrDefault("HOT", 0L), perGrade.getOrDefault("WARM", 0L),
+                    perGrade.getOrDefault("COLD", 0L));
+        });
     }
 
     /** The seed's limit: a number clamped to 1..1000, anything else the default. */

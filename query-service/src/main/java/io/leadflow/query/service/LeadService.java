@@ -38,10 +38,8 @@ public class LeadService {
     public Uni<LeadPage> page(LeadFilter filter, String cursor, int limit) {
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, filter.sort());
         Uni<List<LeadView>> found = filter.text() == null ? queries.list(LeadListQuery.page(filter, after, limit))
-                : queries.searchCandidates(LeadListQuery.searchCandidates(filter, config.searchCandidates()), config.searchCandidates())
-                .chain(candidates -> queries.list(candidates.isPresent()
-                        ? LeadListQuery.pageOf(candidates.get(), filter, after, limit)
-                        : LeadListQuery.page(filter, after, limit)));
+                : queries.list(LeadListQuery.searchNearTop(filter, after, limit, config.searchCandidates()))
+                .chain(nearTop -> nearTop.size() > limit ? Uni.createFrom().item(nearTop) : search(filter, after, limit));
         return found.map(leads -> {
             if (leads.size() <= limit) {
                 return new LeadPage(leads, null);
@@ -49,6 +47,14 @@ public class LeadService {
             List<LeadView> page = leads.subList(0, limit);
             return new LeadPage(List.copyOf(page), next(filter, page.get(limit - 1)).encode());
         });
+    }
+
+    /** A search through the trigram index: its candidates paged in order, or, when there are too many, the walk. */
+    private Uni<List<LeadView>> search(LeadFilter filter, Cursor after, int limit) {
+        return queries.searchCandidates(LeadListQuery.searchCandidates(filter, config.searchCandidates()), config.searchCandidates())
+                .chain(candidates -> queries.list(candidates.isPresent()
+                        ? LeadListQuery.pageOf(candidates.get(), filter, after, limit)
+                        : LeadListQuery.page(filter, after, limit)));
     }
 
     public Uni<LeadDetail> detail(long id) {

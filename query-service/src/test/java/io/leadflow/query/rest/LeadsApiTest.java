@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +80,25 @@ class LeadsApiTest {
             assertThat(expected).as("the test data has leads for %s", query).isNotEmpty();
             assertThat(allPages(query, 37)).as(query).containsExactlyElementsOf(expected);
         });
+    }
+
+    @Test
+    void search_forACommonText_pagesExactlyTheMatchingLeads_whetherTheTopOfTheOrderOrTheIndexAnswers() {
+        // The test profile looks at the top 20 leads of the order first: with pages of 2, a text in more than a
+        // fifth of the leads is mostly answered there, and the last pages, where matches thin out, by the index.
+        String common = rows.stream()
+                .flatMap(row -> IntStream.rangeClosed(0, searchable(row).length() - 3)
+                        .mapToObj(i -> searchable(row).substring(i, i + 3)).distinct())
+                .filter(text -> text.chars().allMatch(Character::isLetter))
+                .collect(Collectors.groupingBy(text -> text, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        // Sorted by score with every grade named, the top of the order is one walk per grade, merged.
+        for (String query : List.of("q=" + common, "q=" + common + "&quality=HOT,WARM,COLD&sort=-score")) {
+            List<Long> expected = rows.stream().filter(row -> searchable(row).contains(common))
+                    .sorted(order(query)).map(QueryTestData.Row::id).toList();
+            assertThat(expected.size()).as("%s is in more than a fifth of the leads", common).isGreaterThan(rows.size() / 5);
+            assertThat(allPages(query, 2)).as(query).containsExactlyElementsOf(expected);
+        }
     }
 
     @Test
