@@ -36,11 +36,13 @@ final class IngestScenario {
         HttpLoad.Outcome best = null;
         int bestConcurrency = 0;
         try (HttpLoad load = new HttpLoad(target.ingestPort(), 512)) {
-            progress.step("ingest: warming up and measuring the record size");
+            progress.step("ingest: measuring the record size, warming up for " + mode.ingestWarmup().toSeconds() + " s");
             recordSize = recordSize(load, webhooks);
             details.put("record_size_bytes", recordSize);
-            load.closedLoop(16, Duration.ofSeconds(2), webhooks::mixed);
+            // Steady state is what is measured: a fresh JVM spends as much CPU compiling its hot paths as running them.
+            load.closedLoop(64, mode.ingestWarmup(), webhooks::mixed);
             for (int concurrency : mode.ingestConcurrency()) {
+                Machine.awaitQuiet(progress);
                 progress.step("ingest: " + concurrency + " concurrent webhooks for " + mode.ingestStep().toSeconds() + " s");
                 HttpLoad.Outcome outcome = load.closedLoop(concurrency, mode.ingestStep(), n -> webhooks.mixed(n + 1_000_000L * concurrency));
                 details.put("concurrency_" + concurrency, summary(outcome));
@@ -50,6 +52,7 @@ final class IngestScenario {
                 }
             }
         }
+        Machine.awaitQuiet(progress);
         progress.step("ingest: Kafka ProducerPerformance, " + mode.producerRecords() + " records of " + recordSize + " bytes");
         ProducerBaseline producer = new ProducerBaseline(target.kafkaBootstrap());
         ProducerBaseline.Result raw = producer.run(mode.producerRecords(), recordSize, -1);
@@ -61,6 +64,7 @@ final class IngestScenario {
         boolean sustainable = best.acceptedPerSecond() >= halfRate;
         int rate = sustainable ? halfRate : Math.max(50, (int) (best.acceptedPerSecond() * 0.8));
         Duration step = mode.ingestStep();
+        details.put("quiet_wait_before_rate_s", Machine.awaitQuiet(progress).toSeconds());
         progress.step("ingest: webhooks at " + rate + "/s for " + step.toSeconds() + " s"
                 + (sustainable ? " (half the producer's rate)" : " (80% of ingest's best: half the producer's rate, "
                 + halfRate + "/s, is more than ingest takes)"));
@@ -68,6 +72,7 @@ final class IngestScenario {
         try (HttpLoad load = new HttpLoad(target.ingestPort(), 512)) {
             atRate = load.openLoop(rate, step, n -> webhooks.mixed(50_000_000L + n));
         }
+        Machine.awaitQuiet(progress);
         progress.step("ingest: ProducerPerformance at " + rate + "/s");
         ProducerBaseline.Result rawAtRate = producer.run((int) (rate * step.toSeconds()), recordSize, rate);
         details.put("latency_rate_per_s", rate);

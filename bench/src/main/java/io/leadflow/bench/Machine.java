@@ -1,7 +1,9 @@
 package io.leadflow.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** What the numbers were measured on. */
 final class Machine {
@@ -13,6 +15,46 @@ final class Machine {
         return Runtime.getRuntime().availableProcessors() + " cores, " + memoryGb() + " GiB, " + cpuModel() + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
                 + System.getProperty("java.version");
+    }
+
+    /**
+     * Waits until the machine is quiet (under a quarter of its CPU busy over a second), at most 90 s, and
+     * answers how long that took: a rate's latency is measured from a quiet start, not in the wake of the previous
+     * load (the services still working off its backlog, autovacuum after a burst of inserts). Without
+     * {@code /proc/stat} it does not wait.
+     */
+    static Duration awaitQuiet(Progress progress) throws InterruptedException {
+        progress.step("waiting for the machine to be quiet (the services working off the previous load)");
+        Duration limit = Duration.ofSeconds(90);
+        long start = System.nanoTime();
+        long[] before = cpuTicks();
+        while (before != null && System.nanoTime() - start < limit.toNanos()) {
+            Thread.sleep(1_000);
+            long[] after = cpuTicks();
+            long total = after[0] - before[0];
+            long busy = total - (after[1] - before[1]);
+            if (total > 0 && busy * 4 < total) {
+                break;
+            }
+            before = after;
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        progress.step("quiet after " + waited.toSeconds() + " s");
+        return waited;
+    }
+
+    /** All CPU ticks and idle ones (idle and iowait) since boot, or null without /proc/stat. */
+    private static long[] cpuTicks() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String memoryGb() {
