@@ -9,8 +9,12 @@ import java.util.stream.Collectors;
  */
 public final class ExportColumns {
 
-    /** What a column holds: numbers stay numbers in Excel, text is checked by the {@link FormulaGuard}. */
-    public enum Kind { NUMBER, TEXT }
+    /**
+     * What a column holds: numbers stay numbers in Excel; text, which people wrote or which quotes what they wrote,
+     * is checked by the {@link FormulaGuard}; a label is text Leadflow writes itself from a fixed set or a format
+     * (a channel, a grade, a time), which no formula can be in, so CSV spends nothing guarding it.
+     */
+    public enum Kind { NUMBER, TEXT, LABEL }
 
     /**
      * One column.
@@ -31,18 +35,18 @@ public final class ExportColumns {
             new Column("Name", "user_name", Kind.TEXT, 24),
             new Column("Email", "user_email", Kind.TEXT, 28),
             new Column("Phone", "user_phone", Kind.TEXT, 16),
-            new Column("Channel", "channel", Kind.TEXT, 10),
+            new Column("Channel", "channel", Kind.LABEL, 10),
             new Column("Message", "message", Kind.TEXT, 60),
-            new Column("Intent", "intent", Kind.TEXT, 10),
-            new Column("Urgency", "urgency", Kind.TEXT, 9),
+            new Column("Intent", "intent", Kind.LABEL, 10),
+            new Column("Urgency", "urgency", Kind.LABEL, 9),
             new Column("Score", "score", Kind.NUMBER, 7),
-            new Column("Grade", "quality", Kind.TEXT, 7),
+            new Column("Grade", "quality", Kind.LABEL, 7),
             new Column("Score breakdown", "score_summary", Kind.TEXT, 60),
-            new Column("Status", "status", Kind.TEXT, 10),
+            new Column("Status", "status", Kind.LABEL, 10),
             new Column("Messages", "message_count", Kind.NUMBER, 9),
-            new Column("Received at", "to_char(created_at, " + ISO_TIME + ")", Kind.TEXT, 26),
-            new Column("Last message at", "to_char(last_message_at, " + ISO_TIME + ")", Kind.TEXT, 26),
-            new Column("Exported before", "CASE WHEN exported THEN 'yes' ELSE 'no' END", Kind.TEXT, 9));
+            new Column("Received at", "to_char(created_at, " + ISO_TIME + ")", Kind.LABEL, 26),
+            new Column("Last message at", "to_char(last_message_at, " + ISO_TIME + ")", Kind.LABEL, 26),
+            new Column("Exported before", "CASE WHEN exported THEN 'yes' ELSE 'no' END", Kind.LABEL, 9));
 
     private ExportColumns() {
     }
