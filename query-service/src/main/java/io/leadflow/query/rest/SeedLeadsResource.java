@@ -2,8 +2,10 @@ package io.leadflow.query.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.leadflow.events.LeadView;
+import io.leadflow.events.Quality;
 import io.leadflow.query.repository.LeadQueries;
 import io.leadflow.query.repository.StatsQueries;
+import io.leadflow.query.service.StatsAssembler;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,11 +45,9 @@ public class SeedLeadsResource {
     @Operation(summary = "Lead counts in all and per grade", description = "From the rollups /api/stats reads: never a scan of the leads.")
     public Uni<Stats> stats() {
         return stats.combinations().map(combinations -> {
-            Map<String, Long> perGrade = new HashMap<>();
-            combinations.forEach(c -> perGrade.merge(c.quality(), c.leads(), Long::sum));
-            long total = perGrade.values().stream().mapToLong(Long::longValue).sum();
-            return new Stats("success", total, perGrade.getOrDefault("HOT", 0L), perGrade.getOrDefault("WARM", 0L),
-                    perGrade.getOrDefault("COLD", 0L));
+            Map<String, Long> perGrade = StatsAssembler.perGrade(combinations);
+            return new Stats("success", perGrade.values().stream().mapToLong(Long::longValue).sum(),
+                    perGrade.get(Quality.HOT.name()), perGrade.get(Quality.WARM.name()), perGrade.get(Quality.COLD.name()));
         });
     }
 

@@ -33,18 +33,11 @@ public final class StatsAssembler {
     }
 
     public static Stats assemble(List<Combination> combinations, List<DayCount> dayCounts, DayRange range, Instant asOf) {
-        Map<String, Long> byQuality = zeros(Quality.values(), Quality::name);
-        Map<String, Long> byChannel = zeros(Channel.values(), Channel::label);
-        Map<String, Long> byIntent = zeros(Intent.values(), Intent::label);
-        Map<String, Long> byStatus = zeros(LeadStatus.values(), LeadStatus::label);
-        long total = 0;
-        for (Combination c : combinations) {
-            total += c.leads();
-            byQuality.merge(c.quality(), c.leads(), Long::sum);
-            byChannel.merge(c.channel(), c.leads(), Long::sum);
-            byIntent.merge(c.intent(), c.leads(), Long::sum);
-            byStatus.merge(c.status(), c.leads(), Long::sum);
-        }
+        long total = combinations.stream().mapToLong(Combination::leads).sum();
+        Map<String, Long> byQuality = perGrade(combinations);
+        Map<String, Long> byChannel = count(combinations, Combination::channel, zeros(Channel.values(), Channel::label));
+        Map<String, Long> byIntent = count(combinations, Combination::intent, zeros(Intent.values(), Intent::label));
+        Map<String, Long> byStatus = count(combinations, Combination::status, zeros(LeadStatus.values(), LeadStatus::label));
         Map<LocalDate, long[]> perDay = new HashMap<>();
         for (DayCount count : dayCounts) {
             long[] grades = perDay.computeIfAbsent(count.day(), day -> new long[3]);
@@ -58,6 +51,17 @@ public final class StatsAssembler {
         }
         return new Stats(total, byQuality, byChannel, byIntent, byStatus, range.zone().getId(), range.from(), range.to(),
                 days, asOf);
+    }
+
+    /** Leads per grade, every grade present (zero when it has none). */
+    public static Map<String, Long> perGrade(List<Combination> combinations) {
+        return count(combinations, Combination::quality, zeros(Quality.values(), Quality::name));
+    }
+
+    private static Map<String, Long> count(List<Combination> combinations, Function<Combination, String> dimension,
+                                           Map<String, Long> counts) {
+        combinations.forEach(c -> counts.merge(dimension.apply(c), c.leads(), Long::sum));
+        return counts;
     }
 
     private static <E> Map<String, Long> zeros(E[] values, Function<E, String> label) {
