@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 
 /**
  * An HTTP load generator on Vert.x: closed loop (N requests in flight, as fast as answers come back) or open loop
@@ -57,22 +58,18 @@ public final class HttpLoad implements AutoCloseable {
 
     /** Keeps {@code concurrency} requests in flight for {@code duration}. */
     public Outcome closedLoop(int concurrency, Duration duration, LongFunction<Request> requests) throws InterruptedException {
-        Histogram latency = new Histogram(60_000_000L, 3);
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicLong sequence = new AtomicLong();
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        CountDownLatch done = new CountDownLatch(concurrency);
-        for (int i = 0; i < concurrency; i++) {
-            vertx.runOnContext(ignored -> loop(requests, sequence, end, latency, accepted, failed, done));
-        }
-        done.await(duration.toSeconds() + 60, TimeUnit.SECONDS);
-        return new Outcome(accepted.get(), failed.get(), Duration.ofNanos(System.nanoTime() - start), latency);
+        long end = System.nanoTime() + duration.toNanos();
+        return closedLoop(concurrency, n -> System.nanoTime() < end, duration.plusSeconds(60), requests);
     }
 
     /** Sends {@code total} requests with {@code concurrency} in flight, as fast as answers come back. */
     public Outcome closedLoopCount(int concurrency, long total, LongFunction<Request> requests) throws InterruptedException {
+        return closedLoop(concurrency, n -> n < total, Duration.ofMinutes(30), requests);
+    }
+
+    /** Keeps {@code concurrency} requests in flight while {@code more} holds for the next request's number. */
+    private Outcome closedLoop(int concurrency, LongPredicate more, Duration limit, LongFunction<Request> requests)
+            throws InterruptedException {
         Histogram latency = new Histogram(60_000_000L, 3);
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -80,23 +77,23 @@ public final class HttpLoad implements AutoCloseable {
         long start = System.nanoTime();
         CountDownLatch done = new CountDownLatch(concurrency);
         for (int i = 0; i < concurrency; i++) {
-            vertx.runOnContext(ignored -> countedLoop(requests, sequence, total, latency, accepted, failed, done));
+            vertx.runOnContext(ignored -> loop(requests, sequence, more, latency, accepted, failed, done));
         }
-        done.await(30, TimeUnit.MINUTES);
+        done.await(limit.toSeconds(), TimeUnit.SECONDS);
         return new Outcome(accepted.get(), failed.get(), Duration.ofNanos(System.nanoTime() - start), latency);
     }
 
-    private void countedLoop(LongFunction<Request> requests, AtomicLong sequence, long total, Histogram latency,
-                             AtomicLong accepted, AtomicLong failed, CountDownLatch done) {
+    private void loop(LongFunction<Request> requests, AtomicLong sequence, LongPredicate more, Histogram latency,
+                      AtomicLong accepted, AtomicLong failed, CountDownLatch done) {
         long n = sequence.getAndIncrement();
-        if (n >= total) {
+        if (!more.test(n)) {
             done.countDown();
             return;
         }
         long started = System.nanoTime();
         send(requests.apply(n)).onComplete(result -> {
             record(result.succeeded() ? result.result() : 0, started, latency, accepted, failed);
-            countedLoop(requests, sequence, total, latency, accepted, failed, done);
+            loop(requests, sequence, more, latency, accepted, failed, done);
         });
     }
 
@@ -144,19 +141,6 @@ public final class HttpLoad implements AutoCloseable {
                     return http.send(request.body());
                 })
                 .compose(response -> response.body().map(ignored -> response.statusCode()));
-    }
-
-    private void loop(LongFunction<Request> requests, AtomicLong sequence, long end, Histogram latency,
-                      AtomicLong accepted, AtomicLong failed, CountDownLatch done) {
-        if (System.nanoTime() >= end) {
-            done.countDown();
-            return;
-        }
-        long started = System.nanoTime();
-        send(requests.apply(sequence.getAndIncrement())).onComplete(result -> {
-            record(result.succeeded() ? result.result() : 0, started, latency, accepted, failed);
-            loop(requests, sequence, end, latency, accepted, failed, done);
-        });
     }
 
     private static void record(int status, long started, Histogram latency, AtomicLong accepted, AtomicLong failed) {
