@@ -58,6 +58,17 @@ public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Inte
         sort = sort == null ? LeadSort.NEWEST : sort;
     }
 
+    /** This filter with another free text (null: none). */
+    public LeadFilter withText(String newText) {
+        return new LeadFilter(qualities, channels, intents, statuses, from, to, minScore, maxScore, newText, sort);
+    }
+
+    /** This filter narrowed to the leads received before {@code moment}. */
+    public LeadFilter before(Instant moment) {
+        Instant end = to == null || moment.isBefore(to) ? moment : to;
+        return new LeadFilter(qualities, channels, intents, statuses, from, end, minScore, maxScore, text, sort);
+    }
+
     /**
      * Reads the filter from query parameters. {@code from} and {@code to} are ISO dates (days cut in
      * {@code zone}; {@code to} includes its whole day) or ISO instants with an offset.

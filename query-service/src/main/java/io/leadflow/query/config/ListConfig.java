@@ -17,9 +17,10 @@ public interface ListConfig {
 
     /**
      * A search ({@code q}) first looks for its page among this many leads at the top of the order (a common text
-     * is found there at once); failing that, it collects the ids of every matching lead through the trigram index,
-     * up to this many, then pages through them in order; a search that matches more is common enough for the sorted
-     * index walk to find a page quickly. The planner cannot tell these apart from its estimates.
+     * is found there at once); failing that, newest first, among the leads of the first lead's day (the day-keyed
+     * trigram index); failing that, it collects the ids of every matching lead through the trigram index, up to
+     * this many, then pages through them in order; a search that matches more is common enough for the sorted index
+     * walk to find a page quickly. The planner cannot tell these apart from its estimates.
      */
     @WithDefault("2000")
     int searchCandidates();

@@ -43,24 +43,36 @@ public class LeadQueries {
     }
 
     /**
+     * The leads a search's statement selects, planned with bitmap scans only: the trigram indexes then answer by
+     * their keys, however many leads the planner guesses the text is in (it cannot tell from its statistics).
+     */
+    public Uni<List<LeadView>> listByIndexKeys(LeadSql.Fragment query) {
+        return withBitmapScansOnly(query, rows -> map(rows, LeadRows::view));
+    }
+
+    /**
      * The ids a search's candidate query selects, with bitmap scans only (the trigram index), or empty when there
      * are more than {@code cap}.
      */
     public Uni<Optional<Long[]>> searchCandidates(LeadSql.Fragment query, int cap) {
+        return withBitmapScansOnly(query, rows -> {
+            if (rows.size() > cap) {
+                return Optional.<Long[]>empty();
+            }
+            Long[] ids = new Long[rows.size()];
+            int i = 0;
+            for (Row row : rows) {
+                ids[i++] = row.getLong("id");
+            }
+            return Optional.of(ids);
+        });
+    }
+
+    private <T> Uni<T> withBitmapScansOnly(LeadSql.Fragment query, Function<RowSet<Row>, T> mapper) {
         return pool.withTransaction(tx -> tx.query("SET LOCAL enable_seqscan = off").execute()
                 .chain(() -> tx.query("SET LOCAL enable_indexscan = off").execute())
                 .chain(() -> tx.preparedQuery(query.sql()).execute(Tuple.from(query.params())))
-                .map(rows -> {
-                    if (rows.size() > cap) {
-                        return Optional.<Long[]>empty();
-                    }
-                    Long[] ids = new Long[rows.size()];
-                    int i = 0;
-                    for (Row row : rows) {
-                        ids[i++] = row.getLong("id");
-                    }
-                    return Optional.of(ids);
-                }));
+                .map(mapper));
     }
 
     /** The lead with its detail, or empty when there is no such lead. */

@@ -6,6 +6,7 @@ import io.leadflow.events.Quality;
 import io.leadflow.events.query.LeadFilter;
 import io.leadflow.events.query.LeadSql;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,8 @@ import java.util.function.Function;
  */
 public final class LeadListQuery {
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
     private LeadListQuery() {
     }
 
@@ -30,12 +33,12 @@ public final class LeadListQuery {
     public static LeadSql.Fragment page(LeadFilter filter, Cursor after, int limit) {
         List<LeadFilter> branches = branches(filter);
         if (branches.size() == 1) {
-            return branch(filter, after, limit, 1);
+            return branch(filter, after, limit, 1, null);
         }
         List<Object> params = new ArrayList<>();
         List<String> selects = new ArrayList<>();
         for (LeadFilter branch : branches) {
-            LeadSql.Fragment select = branch(branch, after, limit, params.size() + 1);
+            LeadSql.Fragment select = branch(branch, after, limit, params.size() + 1, null);
             selects.add("(" + select.sql() + ")");
             params.addAll(select.params());
         }
@@ -49,19 +52,35 @@ public final class LeadListQuery {
      * A search's page among the first {@code depth} leads of the filter without its text, in its order, after the
      * cursor: the sorted index walk, bounded. When it finds more than {@code limit}, they are the page (the leads it
      * looked at come before every other in the order); when not, the text is rare near the top of the order and
-     * {@link #searchCandidates} answers instead. A text in most leads is found here in a few milliseconds, where
-     * the trigram index would first collect every one of them.
+     * the indexes answer instead. A text in most leads is found here in a few milliseconds, where the trigram index
+     * would first collect every one of them.
      */
     public static LeadSql.Fragment searchNearTop(LeadFilter filter, Cursor after, int limit, int depth) {
-        LeadFilter withoutText = new LeadFilter(filter.qualities(), filter.channels(), filter.intents(), filter.statuses(),
-                filter.from(), filter.to(), filter.minScore(), filter.maxScore(), null, filter.sort());
-        LeadSql.Fragment top = page(withoutText, after, depth - 1);
+        LeadSql.Fragment top = page(filter.withText(null), after, depth - 1);
         LeadSql.Fragment text = LeadSql.where(textOnly(filter), LeadSql.NUMBERED, top.params().size() + 1);
         List<Object> params = new ArrayList<>(top.params());
         params.addAll(text.params());
         params.add(limit + 1);
         return new LeadSql.Fragment("SELECT * FROM (" + top.sql() + ") top_of_order " + text.sql() + " "
                 + filter.sort().orderBy() + " LIMIT $" + params.size(), params);
+    }
+
+    /**
+     * A search's page among the leads received on one UTC {@linkplain #day day}, after the cursor. Run it with
+     * bitmap scans only: the day-keyed trigram index (migration V31) then reads just that day's matches.
+     */
+    public static LeadSql.Fragment searchDay(LeadFilter filter, Cursor after, int limit, long day) {
+        return branch(filter, after, limit, 1, new Condition("lead_day(created_at) = %s", Math.toIntExact(day)));
+    }
+
+    /** The UTC day a moment falls in, counted from 1970-01-01, as migration V31's {@code lead_day} counts it. */
+    public static long day(Instant moment) {
+        return Math.floorDiv(moment.getEpochSecond(), SECONDS_PER_DAY);
+    }
+
+    /** The first moment of a {@linkplain #day day}. */
+    public static Instant dayStart(long day) {
+        return Instant.ofEpochSecond(day * SECONDS_PER_DAY);
     }
 
     /**
@@ -78,27 +97,11 @@ public final class LeadListQuery {
 
     /** One page of the filter's leads among the given ids (a search's candidates), in its order, after the cursor. */
     public static LeadSql.Fragment pageOf(Long[] ids, LeadFilter filter, Cursor after, int limit) {
-        LeadSql.Fragment where = LeadSql.where(filter, LeadSql.NUMBERED, 2);
-        List<Object> params = new ArrayList<>();
-        params.add(ids);
-        params.addAll(where.params());
-        StringBuilder sql = new StringBuilder("SELECT ").append(LeadRows.COLUMNS).append(" FROM leads WHERE id = ANY($1)");
-        if (!where.sql().isEmpty()) {
-            sql.append(" AND ").append(where.sql().substring("WHERE ".length()));
-        }
-        if (after != null) {
-            sql.append(" AND (").append(filter.sort().column()).append(", id) ").append(filter.sort().descending() ? "<" : ">")
-                    .append(" ($").append(params.size() + 1).append(", $").append(params.size() + 2).append(')');
-            params.add(after.boundValue());
-            params.add(after.id());
-        }
-        params.add(limit + 1);
-        sql.append(' ').append(filter.sort().orderBy()).append(" LIMIT $").append(params.size());
-        return new LeadSql.Fragment(sql.toString(), params);
+        return branch(filter, after, limit, 1, new Condition("id = ANY(%s)", ids));
     }
 
     private static LeadFilter textOnly(LeadFilter filter) {
-        return new LeadFilter(Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, null, filter.text(), filter.sort());
+        return LeadFilter.ALL.withText(filter.text());
     }
 
     private static List<LeadFilter> branches(LeadFilter filter) {
@@ -129,26 +132,31 @@ public final class LeadListQuery {
         return branches;
     }
 
-    private static LeadSql.Fragment branch(LeadFilter filter, Cursor after, int limit, int firstIndex) {
+    /** A condition beyond the filter's, its value bound at {@code %s}. */
+    private record Condition(String template, Object value) {
+    }
+
+    private static LeadSql.Fragment branch(LeadFilter filter, Cursor after, int limit, int firstIndex, Condition also) {
         LeadSql.Fragment where = LeadSql.where(filter, LeadSql.NUMBERED, firstIndex);
         List<Object> params = new ArrayList<>(where.params());
-        int next = firstIndex + params.size();
-        StringBuilder sql = new StringBuilder("SELECT ").append(LeadRows.COLUMNS).append(" FROM leads ");
-        String conditions = where.sql();
+        List<String> conditions = new ArrayList<>();
+        if (!where.sql().isEmpty()) {
+            conditions.add(where.sql().substring("WHERE ".length()));
+        }
         if (after != null) {
-            String comparison = filter.sort().descending() ? "<" : ">";
-            String keyset = "(" + filter.sort().column() + ", id) " + comparison + " ($" + next + ", $" + (next + 1) + ")";
-            conditions = conditions.isEmpty() ? "WHERE " + keyset : conditions + " AND " + keyset;
+            int next = firstIndex + params.size();
+            conditions.add("(" + filter.sort().column() + ", id) " + (filter.sort().descending() ? "<" : ">")
+                    + " ($" + next + ", $" + (next + 1) + ")");
             params.add(after.boundValue());
             params.add(after.id());
-            next += 2;
         }
-        sql.append(conditions);
-        if (!conditions.isEmpty()) {
-            sql.append(' ');
+        if (also != null) {
+            conditions.add(also.template().formatted("$" + (firstIndex + params.size())));
+            params.add(also.value());
         }
-        sql.append(filter.sort().orderBy()).append(" LIMIT $").append(next);
         params.add(limit + 1);
-        return new LeadSql.Fragment(sql.toString(), params);
+        return new LeadSql.Fragment("SELECT " + LeadRows.COLUMNS + " FROM leads "
+                + (conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions) + " ")
+                + filter.sort().orderBy() + " LIMIT $" + (firstIndex + params.size() - 1), params);
     }
 }

@@ -3,6 +3,7 @@ package io.leadflow.query.service;
 import io.leadflow.events.LeadView;
 import io.leadflow.events.http.ProblemException;
 import io.leadflow.events.query.LeadFilter;
+import io.leadflow.events.query.LeadSort;
 import io.leadflow.query.LeadChange;
 import io.leadflow.query.LeadDetail;
 import io.leadflow.query.LeadPage;
@@ -13,6 +14,7 @@ import io.leadflow.query.repository.LeadStatusWriter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -38,8 +40,7 @@ public class LeadService {
     public Uni<LeadPage> page(LeadFilter filter, String cursor, int limit) {
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, filter.sort());
         Uni<List<LeadView>> found = filter.text() == null ? queries.list(LeadListQuery.page(filter, after, limit))
-                : queries.list(LeadListQuery.searchNearTop(filter, after, limit, config.searchCandidates()))
-                .chain(nearTop -> nearTop.size() > limit ? Uni.createFrom().item(nearTop) : search(filter, after, limit));
+                : search(filter, after, limit);
         return found.map(leads -> {
             if (leads.size() <= limit) {
                 return new LeadPage(leads, null);
@@ -49,8 +50,37 @@ public class LeadService {
         });
     }
 
-    /** A search through the trigram index: its candidates paged in order, or, when there are too many, the walk. */
+    /**
+     * A search, the cheapest way first: among the first leads of the order, where a common text has its page; newest
+     * first, day by day from the first lead's; otherwise through the trigram index.
+     */
     private Uni<List<LeadView>> search(LeadFilter filter, Cursor after, int limit) {
+        return queries.list(LeadListQuery.searchNearTop(filter, after, limit, config.searchCandidates()))
+                .chain(nearTop -> nearTop.size() > limit ? Uni.createFrom().item(nearTop)
+                        : filter.sort() == LeadSort.NEWEST ? newestDayFirst(filter, after, limit)
+                        : searchIndexed(filter, after, limit));
+    }
+
+    /**
+     * Newest first: the matches on the day of the first lead after the cursor (the day-keyed index reads only that
+     * day's), then, if the page needs more, those before that day. A text common in older leads but not in the
+     * newest ones (a campaign's burst of webhooks, say) is found here without walking past every newer lead.
+     */
+    private Uni<List<LeadView>> newestDayFirst(LeadFilter filter, Cursor after, int limit) {
+        return queries.list(LeadListQuery.page(filter.withText(null), after, 0)).chain(first -> {
+            if (first.isEmpty()) {
+                return Uni.createFrom().item(List.<LeadView>of());
+            }
+            long day = LeadListQuery.day(first.get(0).createdAt());
+            return queries.listByIndexKeys(LeadListQuery.searchDay(filter, after, limit, day))
+                    .chain(sameDay -> sameDay.size() > limit ? Uni.createFrom().item(sameDay)
+                            : searchIndexed(filter.before(LeadListQuery.dayStart(day)), null, limit - sameDay.size())
+                            .map(earlier -> concat(sameDay, earlier)));
+        });
+    }
+
+    /** A search through the trigram index: its candidates paged in order, or, when there are too many, the walk. */
+    private Uni<List<LeadView>> searchIndexed(LeadFilter filter, Cursor after, int limit) {
         return queries.searchCandidates(LeadListQuery.searchCandidates(filter, config.searchCandidates()), config.searchCandidates())
                 .chain(candidates -> queries.list(candidates.isPresent()
                         ? LeadListQuery.pageOf(candidates.get(), filter, after, limit)
@@ -69,6 +99,12 @@ public class LeadService {
                 .map(changed -> changed.orElseThrow(() -> ProblemException.notFound("there is no lead " + id)))
                 .call(changed -> publisher.publish(changed, change.note(), trace))
                 .chain(changed -> detail(id));
+    }
+
+    private static List<LeadView> concat(List<LeadView> first, List<LeadView> then) {
+        List<LeadView> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     private static Cursor next(LeadFilter filter, LeadView last) {

@@ -121,9 +121,10 @@ class DashboardBrowserTest {
             TestKafka.send(Topics.SCORED, "+923001112233", event);
             return !driver().findElements(By.cssSelector("#lead-table tr[data-id='" + id + "']")).isEmpty();
         });
-        assertThat(rows().get(0).getAttribute("data-id")).isEqualTo(String.valueOf(id));
+        // Read through waitFor: an event sent again by the loop above may redraw the table between two reads.
+        waitFor(() -> rows().get(0).getAttribute("data-id").equals(String.valueOf(id))
+                && text(By.cssSelector("#lead-table tr[data-id='" + id + "'] td.name")).startsWith("Zainab Live"));
         assertThat(((JavascriptExecutor) driver()).executeScript("return window.sameDocument;")).isEqualTo("yes");
-        assertThat(text(By.cssSelector("#lead-table tr[data-id='" + id + "'] td.name"))).startsWith("Zainab Live");
     }
 
     @Test

@@ -4,7 +4,9 @@ import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadUpdated;
 import io.leadflow.events.Topics;
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.query.service.LeadListQuery;
 import io.leadflow.testinfra.TestLeads;
+import io.leadflow.testinfra.TestPostgres;
 import io.leadflow.testinfra.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -15,8 +17,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,18 +92,49 @@ class LeadsApiTest {
     void search_forACommonText_pagesExactlyTheMatchingLeads_whetherTheTopOfTheOrderOrTheIndexAnswers() {
         // The test profile looks at the top 20 leads of the order first: with pages of 2, a text in more than a
         // fifth of the leads is mostly answered there, and the last pages, where matches thin out, by the index.
-        String common = rows.stream()
-                .flatMap(row -> IntStream.rangeClosed(0, searchable(row).length() - 3)
-                        .mapToObj(i -> searchable(row).substring(i, i + 3)).distinct())
-                .filter(text -> text.chars().allMatch(Character::isLetter))
-                .collect(Collectors.groupingBy(text -> text, Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String common = mostCommonText();
         // Sorted by score with every grade named, the top of the order is one walk per grade, merged.
         for (String query : List.of("q=" + common, "q=" + common + "&quality=HOT,WARM,COLD&sort=-score")) {
             List<Long> expected = rows.stream().filter(row -> searchable(row).contains(common))
                     .sorted(order(query)).map(QueryTestData.Row::id).toList();
             assertThat(expected.size()).as("%s is in more than a fifth of the leads", common).isGreaterThan(rows.size() / 5);
             assertThat(allPages(query, 2)).as(query).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void search_forATextCommonInOlderLeadsOnly_pagesExactlyTheMatchingLeads_dayByDay() {
+        // A burst of 30 newer leads without the text: the top 20 of the order hold no match, so the newest day is
+        // searched through the day-keyed index, and the days before it after that.
+        String common = mostCommonText();
+        for (int i = 0; i < 30; i++) {
+            TestLeads.insert(new TestLeads.Lead("Burst " + i, "burst" + i + "@example.org", null, "website", "Is it in stock?",
+                    "Question", "Low", 20, "COLD", NOW.plusSeconds(60 + i)));
+        }
+        assertThat(page("q=" + common + "&limit=50").getString("leads[0].user_name")).doesNotStartWith("Burst");
+        List<Long> expected = QueryTestData.all().stream().filter(row -> searchable(row).contains(common))
+                .sorted(order("")).map(QueryTestData.Row::id).toList();
+        assertThat(expected.size()).as("%s is in more than a fifth of the leads", common).isGreaterThan(rows.size() / 5);
+        for (int limit : List.of(3, 1000)) {
+            assertThat(allPages("q=" + common, limit)).as("pages of %d", limit).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void theDayASearchReads_isTheDayTheIndexIsKeyedBy() throws Exception {
+        try (Connection db = TestPostgres.connect(); PreparedStatement select = db.prepareStatement(
+                "SELECT lead_day(?::timestamptz)")) {
+            for (String moment : List.of("2026-11-25T23:59:59.999999Z", "2026-11-26T00:00:00Z", "2026-11-26T04:59:59+05:00",
+                    "2026-11-26T05:00:00+05:00", "1969-12-31T23:59:59Z")) {
+                select.setString(1, moment);
+                try (ResultSet day = select.executeQuery()) {
+                    day.next();
+                    Instant instant = OffsetDateTime.parse(moment).toInstant();
+                    assertThat(LeadListQuery.day(instant)).as(moment).isEqualTo(day.getLong(1));
+                    assertThat(LeadListQuery.dayStart(day.getLong(1))).as(moment)
+                            .isBeforeOrEqualTo(instant).isAfter(instant.minus(1, ChronoUnit.DAYS));
+                }
+            }
         }
     }
 
@@ -260,6 +297,16 @@ class LeadsApiTest {
 
     private static JsonPath page(String query) {
         return given().get("/api/leads?" + query).then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+    }
+
+    /** The letters-only three-character text in the most leads. */
+    private String mostCommonText() {
+        return rows.stream()
+                .flatMap(row -> IntStream.rangeClosed(0, searchable(row).length() - 3)
+                        .mapToObj(i -> searchable(row).substring(i, i + 3)).distinct())
+                .filter(text -> text.chars().allMatch(Character::isLetter))
+                .collect(Collectors.groupingBy(text -> text, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
     private static String searchable(QueryTestData.Row row) {

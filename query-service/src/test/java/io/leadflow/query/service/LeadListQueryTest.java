@@ -6,6 +6,7 @@ import io.leadflow.events.query.LeadSort;
 import io.leadflow.events.query.LeadSql;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -69,8 +70,20 @@ class LeadListQueryTest {
 
         Long[] ids = {4L, 9L};
         LeadSql.Fragment page = LeadListQuery.pageOf(ids, filter, Cursor.after(LeadSort.SCORE_DESC, 70, 9), 10);
-        assertThat(page.sql()).isEqualTo("SELECT " + LeadRows.COLUMNS + " FROM leads WHERE id = ANY($1) AND quality IN ($2) "
-                + "AND " + LeadSql.SEARCH_TEXT + " ILIKE $3 AND (score, id) < ($4, $5) ORDER BY score DESC, id DESC LIMIT $6");
-        assertThat(page.params()).containsExactly(ids, "HOT", "%solar%", 70, 9L, 11);
+        assertThat(page.sql()).isEqualTo("SELECT " + LeadRows.COLUMNS + " FROM leads WHERE quality IN ($1) "
+                + "AND " + LeadSql.SEARCH_TEXT + " ILIKE $2 AND (score, id) < ($3, $4) AND id = ANY($5) "
+                + "ORDER BY score DESC, id DESC LIMIT $6");
+        assertThat(page.params()).containsExactly("HOT", "%solar%", 70, 9L, ids, 11);
+    }
+
+    @Test
+    void searchOfOneDay_isTheSearchsPageWithTheDayTheIndexIsKeyedBy() {
+        LeadFilter filter = LeadFilter.parse(Map.of("q", List.of("solar")), ZoneId.of("UTC"));
+        Instant last = Instant.parse("2026-11-26T10:15:00Z");
+        LeadSql.Fragment day = LeadListQuery.searchDay(filter, Cursor.after(LeadSort.NEWEST, last, 9), 10,
+                LeadListQuery.day(last));
+        assertThat(day.sql()).isEqualTo("SELECT " + LeadRows.COLUMNS + " FROM leads WHERE " + LeadSql.SEARCH_TEXT
+                + " ILIKE $1 AND (created_at, id) < ($2, $3) AND lead_day(created_at) = $4 ORDER BY created_at DESC, id DESC LIMIT $5");
+        assertThat(day.params()).containsExactly("%solar%", last.atOffset(ZoneOffset.UTC), 9L, 20_783, 11);
     }
 }
