@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -51,7 +52,21 @@ final class LeadFactory {
         }
     }
 
-    GeneratedLead next(long id) {
+    /**
+     * The arrival times of {@code count} leads, oldest first, from one slice of the timeline: the slice
+     * {@code [from, to)} of the leads' cumulative distribution (0 the oldest, 1 the newest). Chunks that take
+     * consecutive slices write the leads in the order they arrived, as a live system stores them.
+     */
+    Instant[] arrivals(int count, double from, double to) {
+        Instant[] times = new Instant[count];
+        for (int i = 0; i < count; i++) {
+            times[i] = createdAt(from + (to - from) * random.nextDouble());
+        }
+        Arrays.sort(times);
+        return times;
+    }
+
+    GeneratedLead next(long id, Instant createdAt) {
         Region region = regions[pick(regionWeights)];
         String channel = CHANNELS[pick(CHANNEL_WEIGHTS)];
         String first = any(region.firstNames);
@@ -74,7 +89,6 @@ final class LeadFactory {
         String city = any(region.cities);
         String budget = any(region.budgets);
 
-        Instant createdAt = createdAt();
         int messageCount = messageCount();
         Instant lastMessageAt = messageCount == 1 ? createdAt
                 : min(end, createdAt.plusSeconds(60 + random.nextLong(3 * 24 * 3600)));
@@ -167,9 +181,9 @@ final class LeadFactory {
                 llm ? 120 + random.nextInt(200) : 0, llm ? 40 + random.nextInt(60) : 0);
     }
 
-    private Instant createdAt() {
-        // More leads recently: the business grows.
-        int dayBack = (int) Math.floor(days * (1 - Math.sqrt(random.nextDouble())));
+    /** The arrival time at {@code quantile} of the timeline: more leads recently, the business grows. */
+    private Instant createdAt(double quantile) {
+        int dayBack = (int) Math.floor(days * (1 - Math.sqrt(quantile)));
         int localHour = pick(HOUR_WEIGHTS);
         Instant day = end.truncatedTo(ChronoUnit.DAYS).minus(dayBack, ChronoUnit.DAYS);
         Instant at = day.plusSeconds((localHour - LOCAL_OFFSET_HOURS) * 3600L + random.nextInt(3600))

@@ -93,7 +93,8 @@ public final class LeadGenerator {
 
     /**
      * Writes the leads, chunk by chunk (each chunk one transaction, {@link Options#writers()} at once), then
-     * analyzes the tables; {@code progress} hears the number of leads written so far.
+     * analyzes the tables. Each chunk is the next slice of the timeline, its leads in the order they arrived, so the
+     * table is laid out as a live system's is: the newer a lead, the later it was stored; {@code progress} hears the number of leads written so far.
      */
     public Summary write(ConnectionSource database, IntConsumer progress) throws SQLException {
         long started = System.nanoTime();
@@ -142,10 +143,12 @@ public final class LeadGenerator {
             LeadFactory factory = new LeadFactory(new SplittableRandom(options.seed() * 1_000_003L + chunk),
                     options.end(), options.days());
             long[] leadIds = reserve(connection, "leads", size);
+            Instant[] arrivals = factory.arrivals(size, chunk * (double) CHUNK / options.leads(),
+                    (chunk * (double) CHUNK + size) / options.leads());
             List<GeneratedLead> leads = new ArrayList<>(size);
             int messageCount = 0;
-            for (long id : leadIds) {
-                GeneratedLead lead = factory.next(id);
+            for (int i = 0; i < size; i++) {
+                GeneratedLead lead = factory.next(leadIds[i], arrivals[i]);
                 leads.add(lead);
                 messageCount += lead.messages().size();
             }
