@@ -27,7 +27,7 @@ class ExportSqlTest {
                 + "AND created_at >= current_setting('leadflow_export.p2')::timestamptz "
                 + "AND score >= current_setting('leadflow_export.p3')::integer "
                 + "AND " + LeadSql.SEARCH_TEXT + " ILIKE current_setting('leadflow_export.p4')::text ORDER BY score DESC, id DESC");
-        assertThat(sql.csvCopy(false)).startsWith("COPY (SELECT id AS \"Lead ID\", CASE WHEN left(user_name, 1)")
+        assertThat(sql.csvCopy(false)).startsWith("COPY (SELECT id AS \"Lead ID\", CASE WHEN ascii(user_name) IN")
                 .endsWith("ORDER BY score DESC, id DESC) TO STDOUT (FORMAT csv, HEADER true)");
     }
 
