@@ -69,8 +69,7 @@ public class LeadQueries {
     }
 
     private <T> Uni<T> withBitmapScansOnly(LeadSql.Fragment query, Function<RowSet<Row>, T> mapper) {
-        return pool.withTransaction(tx -> tx.query("SET LOCAL enable_seqscan = off").execute()
-                .chain(() -> tx.query("SET LOCAL enable_indexscan = off").execute())
+        return pool.withTransaction(tx -> tx.query("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off").execute()
                 .chain(() -> tx.preparedQuery(query.sql()).execute(Tuple.from(query.params())))
                 .map(mapper));
     }
