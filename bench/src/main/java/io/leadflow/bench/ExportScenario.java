@@ -12,12 +12,16 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Every lead as CSV through export-service, beside PostgreSQL's own {@code COPY … TO STDOUT (FORMAT csv)} of the
- * same rows; the service's resident memory at rest, when a tenth of the file has gone and at its peak (flat memory
- * means the three stay close whatever the row count). Then the same for XLSX. Target (SPEC §11): ratio >= 0.5.
+ * same rows in the same order: the stored columns the file holds (the lead's, and the score breakdown in words),
+ * as PostgreSQL writes them; what the service adds is its own work (times in the business's zone, the formula
+ * guard, CRLF records, the HTTP response). The service's resident memory at rest and at its peak in each quarter of
+ * the download (flat memory levels off after the first quarter whatever the row count). Then the same for XLSX.
+ * Target (SPEC §11): ratio >= 0.5.
  */
 final class ExportScenario {
 
@@ -41,10 +45,14 @@ final class ExportScenario {
         details.put("rows", rows);
 
         progress.step("export_csv: COPY of " + rows + " leads (baseline)");
-        double copySeconds = copySeconds();
+        double copySeconds = copySeconds(LeadRows.COLUMNS + ", score_summary");
+        // Earlier runs' baseline left the score breakdown out (60% of the file's bytes): measured beside it.
+        double copyWithoutSummarySeconds = copySeconds(LeadRows.COLUMNS);
         Download download = download("/api/export/leads.csv", pid, rows);
         details.putAll(download.details());
         details.put("copy_seconds", copySeconds);
+        details.put("copy_without_score_summary_seconds", copyWithoutSummarySeconds);
+        details.put("ratio_to_copy_without_score_summary", copyWithoutSummarySeconds / download.seconds);
         double value = rows / download.seconds;
         double baseline = rows / copySeconds;
         double ratio = value / baseline;
@@ -61,15 +69,14 @@ final class ExportScenario {
                 "completes with memory flat", download.status == 200, download.details());
     }
 
-    private record Download(int status, long bytes, double seconds, long restMb, long tenthMb, long peakMb) {
+    private record Download(int status, long bytes, double seconds, long restMb, List<Long> quarterPeaksMb) {
         Map<String, Object> details() {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("status", status);
             details.put("bytes", bytes);
             details.put("seconds", seconds);
             details.put("rss_at_rest_mb", restMb);
-            details.put("rss_at_first_tenth_mb", tenthMb);
-            details.put("rss_peak_mb", peakMb);
+            details.put("rss_peak_by_quarter_mb", quarterPeaksMb);
             return details;
         }
     }
@@ -84,27 +91,31 @@ final class ExportScenario {
                             URI.create("http://127.0.0.1:" + target.exportPort() + path)).timeout(mode.scenarioLimit()).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             long bytes = 0;
-            long tenthMb = 0;
-            long expected = rows * 200;
             byte[] buffer = new byte[64 * 1024];
             try (InputStream body = response.body()) {
                 for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
                     bytes += read;
-                    if (tenthMb == 0 && bytes >= expected / 10) {
-                        tenthMb = memory.nowMb();
-                    }
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new Download(response.statusCode(), bytes, seconds, restMb, tenthMb, memory.peakMb());
+            return new Download(response.statusCode(), bytes, seconds, restMb, memory.quarterPeaksMb());
         }
     }
 
-    private double copySeconds() throws Exception {
+    /** The faster of two runs of the COPY: the first also brings the table into memory, as the export found it. */
+    private double copySeconds(String columns) throws Exception {
+        double fastest = Double.MAX_VALUE;
+        for (int run = 0; run < 2; run++) {
+            fastest = Math.min(fastest, copyOnce(columns));
+        }
+        return fastest;
+    }
+
+    private double copyOnce(String columns) throws Exception {
         try (Connection connection = db.connect()) {
             long started = System.nanoTime();
             connection.unwrap(PGConnection.class).getCopyAPI().copyOut(
-                    "COPY (SELECT " + LeadRows.COLUMNS + " FROM leads ORDER BY created_at DESC, id DESC) TO STDOUT (FORMAT csv, HEADER)",
+                    "COPY (SELECT " + columns + " FROM leads ORDER BY created_at DESC, id DESC) TO STDOUT (FORMAT csv, HEADER)",
                     OutputStream.nullOutputStream());
             return (System.nanoTime() - started) / 1e9;
         }

@@ -2,13 +2,18 @@ package io.leadflow.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
-/** A process's resident memory, read from /proc, and a sampler that keeps its peak. */
+/** A process's resident memory, read from /proc, and a sampler that keeps its samples. */
 final class Memory implements AutoCloseable {
 
     private final long pid;
-    private final AtomicLong peakKb = new AtomicLong();
+    private final long started = System.nanoTime();
+    /** Each sample: nanoseconds since {@link #sample} and the RSS in KiB. */
+    private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
     private final Thread sampler;
     private volatile boolean running = true;
 
@@ -16,7 +21,7 @@ final class Memory implements AutoCloseable {
         this.pid = pid;
         this.sampler = new Thread(() -> {
             while (running) {
-                peakKb.accumulateAndGet(rssKb(pid), Math::max);
+                samples.add(new long[] {System.nanoTime() - started, rssKb(pid)});
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -47,12 +52,20 @@ final class Memory implements AutoCloseable {
         return 0;
     }
 
-    long nowMb() {
-        return rssKb(pid) / 1024;
-    }
-
-    long peakMb() {
-        return Math.max(peakKb.get(), rssKb(pid)) / 1024;
+    /**
+     * The highest RSS in each quarter of the time sampled so far, in MiB: flat memory levels off after the first
+     * quarter, where memory that grows with the work climbs quarter after quarter.
+     */
+    List<Long> quarterPeaksMb() {
+        long[] peaks = new long[4];
+        long elapsed = System.nanoTime() - started;
+        synchronized (samples) {
+            for (long[] sample : samples) {
+                int quarter = (int) Math.min(3, sample[0] * 4 / Math.max(1, elapsed));
+                peaks[quarter] = Math.max(peaks[quarter], sample[1]);
+            }
+        }
+        return Arrays.stream(peaks).map(kb -> kb / 1024).boxed().toList();
     }
 
     @Override
