@@ -3,8 +3,10 @@
 -- The trigram index alone collects every lead a text is in before the newest can be picked: for a text in tens of
 -- thousands of leads that is 40-60 ms of index work whatever the page. Keyed by the day a lead arrived as well,
 -- the same index answers "the leads of this day that match" by intersecting the day's entries with the text's,
--- so a search reads the newest days one at a time and stops once it has its page. It replaces V1's trigram index:
+-- so a search reads the newest day's matches alone before it looks further back. It replaces V1's trigram index:
 -- a search with no day still uses it (any column of a GIN index can be searched alone).
+--
+-- Built inside the migration's transaction: on a table of a million leads, writes to leads wait about 30 s.
 
 CREATE EXTENSION IF NOT EXISTS btree_gin;
 

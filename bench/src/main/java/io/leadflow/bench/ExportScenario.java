@@ -43,6 +43,7 @@ final class ExportScenario {
         long pid = target.pid("export").orElseThrow(() -> new IllegalStateException("export-service is not running"));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("rows", rows);
+        details.put("quiet_wait_s", Machine.awaitQuiet(progress).toSeconds());
 
         progress.step("export_csv: COPY of " + rows + " leads (baseline)");
         double copySeconds = copySeconds(LeadRows.COLUMNS + ", score_summary");

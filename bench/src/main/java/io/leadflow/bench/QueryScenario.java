@@ -46,6 +46,8 @@ final class QueryScenario {
             LeadData.generate(db, mode.queryLeads() - stored, progress);
             stored = db.count("SELECT count(*) FROM leads");
         }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("quiet_wait_s", Machine.awaitQuiet(progress).toSeconds());
         long maxId = db.count("SELECT max(id) FROM leads");
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         String monthAgo = LocalDate.now(ZoneOffset.UTC).minusDays(30).toString();
@@ -67,7 +69,6 @@ final class QueryScenario {
         calls.put("seed_leads", () -> "/api/webhook/leads?limit=100");
         calls.put("seed_stats", () -> "/api/webhook/stats");
 
-        Map<String, Object> details = new LinkedHashMap<>();
         details.put("leads", stored);
         double worstP99 = 0;
         double worstP50 = 0;

@@ -52,7 +52,7 @@ public class LeadService {
 
     /**
      * A search, the cheapest way first: among the first leads of the order, where a common text has its page; newest
-     * first, day by day from the first lead's; otherwise through the trigram index.
+     * first, among the leads of the first lead's day, then before it; otherwise through the trigram index.
      */
     private Uni<List<LeadView>> search(LeadFilter filter, Cursor after, int limit) {
         return queries.list(LeadListQuery.searchNearTop(filter, after, limit, config.searchCandidates()))

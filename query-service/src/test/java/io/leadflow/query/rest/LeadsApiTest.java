@@ -3,8 +3,8 @@ package io.leadflow.query.rest;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadUpdated;
 import io.leadflow.events.Topics;
-import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.query.service.LeadListQuery;
+import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;
 import io.leadflow.testinfra.TopicReader;
@@ -103,18 +103,24 @@ class LeadsApiTest {
     }
 
     @Test
-    void search_forATextCommonInOlderLeadsOnly_pagesExactlyTheMatchingLeads_dayByDay() {
-        // A burst of 30 newer leads without the text: the top 20 of the order hold no match, so the newest day is
-        // searched through the day-keyed index, and the days before it after that.
+    void search_forATextNotInTheNewestLeads_pagesExactlyTheMatchingLeads_newestDayFirst() {
+        // Leads up to noon of a day, then a burst of 30 newer ones that day without the text: the top 20 of the order
+        // hold no match, so the search reads that day's leads through the day-keyed index, then the days before.
+        Instant noon = NOW.truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
+        TestLeads.deleteAll();
+        QueryTestData.generate(400, 11, noon);
+        rows = QueryTestData.all();
         String common = mostCommonText();
         for (int i = 0; i < 30; i++) {
             TestLeads.insert(new TestLeads.Lead("Burst " + i, "burst" + i + "@example.org", null, "website", "Is it in stock?",
-                    "Question", "Low", 20, "COLD", NOW.plusSeconds(60 + i)));
+                    "Question", "Low", 20, "COLD", noon.plusSeconds(60 + i)));
         }
-        assertThat(page("q=" + common + "&limit=50").getString("leads[0].user_name")).doesNotStartWith("Burst");
-        List<Long> expected = QueryTestData.all().stream().filter(row -> searchable(row).contains(common))
-                .sorted(order("")).map(QueryTestData.Row::id).toList();
-        assertThat(expected.size()).as("%s is in more than a fifth of the leads", common).isGreaterThan(rows.size() / 5);
+        List<QueryTestData.Row> matching = QueryTestData.all().stream().filter(row -> searchable(row).contains(common))
+                .sorted(order("")).toList();
+        assertThat(matching.size()).as("%s is in more than a fifth of the leads", common).isGreaterThan(rows.size() / 5);
+        assertThat(matching).as("that day has leads with %s", common)
+                .anyMatch(row -> !row.createdAt().isBefore(noon.truncatedTo(ChronoUnit.DAYS)));
+        List<Long> expected = matching.stream().map(QueryTestData.Row::id).toList();
         for (int limit : List.of(3, 1000)) {
             assertThat(allPages("q=" + common, limit)).as("pages of %d", limit).containsExactlyElementsOf(expected);
         }

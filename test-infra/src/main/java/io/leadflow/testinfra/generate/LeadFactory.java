@@ -66,6 +66,17 @@ final class LeadFactory {
         return times;
     }
 
+    /** The ids in a random order (Fisher-Yates), in place. */
+    long[] shuffled(long[] ids) {
+        for (int i = ids.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long swap = ids[i];
+            ids[i] = ids[j];
+            ids[j] = swap;
+        }
+        return ids;
+    }
+
     GeneratedLead next(long id, Instant createdAt) {
         Region region = regions[pick(regionWeights)];
         String channel = CHANNELS[pick(CHANNEL_WEIGHTS)];
