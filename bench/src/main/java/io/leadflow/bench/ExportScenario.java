@@ -20,8 +20,8 @@ import java.util.Map;
  * same rows in the same order: the stored columns the file holds (the lead's, and the score breakdown in words),
  * as PostgreSQL writes them; what the service adds is its own work (times in the business's zone, the formula
  * guard, CRLF records, the HTTP response). The service's resident memory at rest and at its peak in each quarter of
- * the download (flat memory levels off after the first quarter whatever the row count). Then the same for XLSX.
- * Target (SPEC §11): ratio >= 0.5.
+ * the download (flat memory levels off once the service is at its working size; memory that grows with the rows
+ * climbs to the end). Then the same for XLSX. Target (SPEC §11): ratio >= 0.5.
  */
 final class ExportScenario {
 

@@ -53,8 +53,8 @@ final class Memory implements AutoCloseable {
     }
 
     /**
-     * The highest RSS in each quarter of the time sampled so far, in MiB: flat memory levels off after the first
-     * quarter, where memory that grows with the work climbs quarter after quarter.
+     * The highest RSS in each quarter of the time sampled so far, in MiB: flat memory levels off once the process is
+     * at its working size, where memory that grows with the work climbs quarter after quarter to the end.
      */
     List<Long> quarterPeaksMb() {
         long[] peaks = new long[4];
