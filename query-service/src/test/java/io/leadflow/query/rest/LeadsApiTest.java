@@ -145,6 +145,24 @@ class LeadsApiTest {
     }
 
     @Test
+    void theSearchIndex_keepsItsPendingListShort_whileLeadsAreRescored() throws Exception {
+        // Every search reads the trigram index's whole pending list: 1,200 rescores would leave ~180 pages in it at
+        // PostgreSQL's default 4 MB limit; migration V32 caps it at 256 kB, 32 pages.
+        try (Connection db = TestPostgres.connect(); var statement = db.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple");
+            statement.execute("SELECT gin_clean_pending_list('leads_day_search_idx')");
+            for (int round = 0; round < 3; round++) {
+                statement.executeUpdate("UPDATE leads SET score = (score + 1) % 101");
+            }
+            try (ResultSet pending = statement.executeQuery(
+                    "SELECT pending_pages FROM pgstatginindex('leads_day_search_idx')")) {
+                pending.next();
+                assertThat(pending.getInt(1)).isLessThanOrEqualTo(256 / 8 + 1);
+            }
+        }
+    }
+
+    @Test
     void pages_haveNoDuplicatesOrGaps_whileNewLeadsArrive() {
         for (String sort : List.of("-created_at", "-score", "last_message_at")) {
             Set<Long> before = new HashSet<>(rows.stream().map(QueryTestData.Row::id).toList());
