@@ -52,7 +52,8 @@ public class LeadService {
 
     /**
      * A search, the cheapest way first: among the first leads of the order, where a common text has its page; newest
-     * first, among the leads of the first lead's day, then before it; otherwise through the trigram index.
+     * first, among the leads of the first lead's day and the days before it, one day at a time; otherwise through the
+     * trigram index.
      */
     private Uni<List<LeadView>> search(LeadFilter filter, Cursor after, int limit) {
         return queries.list(LeadListQuery.searchNearTop(filter, after, limit, config.searchCandidates()))
@@ -62,21 +63,25 @@ public class LeadService {
     }
 
     /**
-     * Newest first: the matches on the day of the first lead after the cursor (the day-keyed index reads only that
-     * day's), then, if the page needs more, those before that day. A text common in older leads but not in the
-     * newest ones (a campaign's burst of webhooks, say) is found here without walking past every newer lead.
+     * Newest first: the matches on the day of the first lead after the cursor, then on each day before it (the
+     * day-keyed index reads only that day's), until the page is full or {@code search-days} days are read; the leads
+     * before those days through the trigram index. A text common in older leads but not in the newest ones (a
+     * campaign's burst of webhooks, a quiet day) is found here without collecting every lead it is in.
      */
     private Uni<List<LeadView>> newestDayFirst(LeadFilter filter, Cursor after, int limit) {
-        return queries.list(LeadListQuery.page(filter.withText(null), after, 0)).chain(first -> {
-            if (first.isEmpty()) {
-                return Uni.createFrom().item(List.<LeadView>of());
-            }
-            long day = LeadListQuery.day(first.get(0).createdAt());
-            return queries.listByIndexKeys(LeadListQuery.searchDay(filter, after, limit, day))
-                    .chain(sameDay -> sameDay.size() > limit ? Uni.createFrom().item(sameDay)
-                            : searchIndexed(filter.before(LeadListQuery.dayStart(day)), null, limit - sameDay.size())
-                            .map(earlier -> concat(sameDay, earlier)));
-        });
+        return queries.list(LeadListQuery.page(filter.withText(null), after, 0))
+                .chain(first -> first.isEmpty() ? Uni.createFrom().item(List.<LeadView>of())
+                        : dayByDay(filter, after, limit, LeadListQuery.day(first.get(0).createdAt()), config.searchDays()));
+    }
+
+    private Uni<List<LeadView>> dayByDay(LeadFilter filter, Cursor after, int limit, long day, int days) {
+        if (days == 0) {
+            return searchIndexed(filter.before(LeadListQuery.dayStart(day + 1)), null, limit);
+        }
+        return queries.listByIndexKeys(LeadListQuery.searchDay(filter, after, limit, day))
+                .chain(sameDay -> sameDay.size() > limit ? Uni.createFrom().item(sameDay)
+                        : dayByDay(filter, null, limit - sameDay.size(), day - 1, days - 1)
+                        .map(earlier -> concat(sameDay, earlier)));
     }
 
     /** A search through the trigram index: its candidates paged in order, or, when there are too many, the walk. */

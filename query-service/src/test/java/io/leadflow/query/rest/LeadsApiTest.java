@@ -104,25 +104,32 @@ class LeadsApiTest {
 
     @Test
     void search_forATextNotInTheNewestLeads_pagesExactlyTheMatchingLeads_newestDayFirst() {
-        // Leads up to noon of a day, then a burst of 30 newer ones that day without the text: the top 20 of the order
-        // hold no match, so the search reads that day's leads through the day-keyed index, then the days before.
-        Instant noon = NOW.truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
-        TestLeads.deleteAll();
-        QueryTestData.generate(400, 11, noon);
-        rows = QueryTestData.all();
-        String common = mostCommonText();
-        for (int i = 0; i < 30; i++) {
-            TestLeads.insert(new TestLeads.Lead("Burst " + i, "burst" + i + "@example.org", null, "website", "Is it in stock?",
-                    "Question", "Low", 20, "COLD", noon.plusSeconds(60 + i)));
-        }
-        List<QueryTestData.Row> matching = QueryTestData.all().stream().filter(row -> searchable(row).contains(common))
-                .sorted(order("")).toList();
-        assertThat(matching.size()).as("%s is in more than a fifth of the leads", common).isGreaterThan(rows.size() / 5);
-        assertThat(matching).as("that day has leads with %s", common)
-                .anyMatch(row -> !row.createdAt().isBefore(noon.truncatedTo(ChronoUnit.DAYS)));
-        List<Long> expected = matching.stream().map(QueryTestData.Row::id).toList();
-        for (int limit : List.of(3, 1000)) {
-            assertThat(allPages("q=" + common, limit)).as("pages of %d", limit).containsExactlyElementsOf(expected);
+        // Leads up to noon of a day, then a burst of 30 newer ones without the text, that day or the next: the top 20
+        // of the order hold no match, so the search reads the leads day by day through the day-keyed index (7 days),
+        // then the older ones through the trigram index.
+        Instant noon = NOW.truncatedTo(ChronoUnit.DAYS).minus(2, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
+        for (Duration burstAfter : List.of(Duration.ofMinutes(1), Duration.ofDays(1))) {
+            TestLeads.deleteAll();
+            QueryTestData.generate(400, 11, noon);
+            rows = QueryTestData.all();
+            String common = mostCommonText();
+            for (int i = 0; i < 30; i++) {
+                TestLeads.insert(new TestLeads.Lead("Burst " + i, "burst" + i + "@example.org", null, "website",
+                        "Is it in stock?", "Question", "Low", 20, "COLD", noon.plus(burstAfter).plusSeconds(i)));
+            }
+            List<QueryTestData.Row> all = QueryTestData.all();
+            assertThat(all).filteredOn(row -> nullToEmpty(row.name()).startsWith("Burst ")).hasSize(30)
+                    .noneMatch(row -> searchable(row).contains(common));
+            List<QueryTestData.Row> matching = all.stream().filter(row -> searchable(row).contains(common))
+                    .sorted(order("")).toList();
+            assertThat(matching.size()).as("%s is in more than a fifth of the leads", common).isGreaterThan(rows.size() / 5);
+            assertThat(matching).as("noon's day has leads with %s", common)
+                    .anyMatch(row -> !row.createdAt().isBefore(noon.truncatedTo(ChronoUnit.DAYS)));
+            List<Long> expected = matching.stream().map(QueryTestData.Row::id).toList();
+            for (int limit : List.of(3, 1000)) {
+                assertThat(allPages("q=" + common, limit)).as("burst after %s, pages of %d", burstAfter, limit)
+                        .containsExactlyElementsOf(expected);
+            }
         }
     }
 
@@ -308,6 +315,7 @@ class LeadsApiTest {
 
     private List<Long> allPages(String query, int limit) {
         List<Long> ids = new ArrayList<>();
+        Set<String> cursors = new HashSet<>();
         String cursor = null;
         do {
             JsonPath answer = page((query.isEmpty() ? "" : query + "&") + "limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
@@ -315,6 +323,7 @@ class LeadsApiTest {
             assertThat(page.size()).isLessThanOrEqualTo(limit);
             ids.addAll(page);
             cursor = answer.getString("next_cursor");
+            assertThat(cursor == null || cursors.add(cursor)).as("%s: next_cursor %s came back, the pages go round", query, cursor).isTrue();
         } while (cursor != null);
         return ids;
     }
