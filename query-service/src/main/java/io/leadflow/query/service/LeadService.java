@@ -75,7 +75,7 @@ public class LeadService {
     }
 
     private Uni<List<LeadView>> dayByDay(LeadFilter filter, Cursor after, int limit, long day, int days) {
-        if (days == 0) {
+        if (days <= 0) {
             return searchIndexed(filter.before(LeadListQuery.dayStart(day + 1)), null, limit);
         }
         return queries.listByIndexKeys(LeadListQuery.searchDay(filter, after, limit, day))
