@@ -153,8 +153,8 @@ class LeadsApiTest {
 
     @Test
     void theSearchIndex_keepsItsPendingListShort_whileLeadsAreRescored() throws Exception {
-        // Every search reads the trigram index's whole pending list: 1,200 rescores would leave ~180 pages in it at
-        // PostgreSQL's default 4 MB limit; migration V32 caps it at 256 kB, 32 pages.
+        // Every search reads the trigram index's whole pending list. Migration V32 caps it at 256 kB (32 pages of
+        // 8 kB); at PostgreSQL's default 4 MB, 1,200 rescores leave more than that in it (this test fails there).
         try (Connection db = TestPostgres.connect(); var statement = db.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple");
             statement.execute("SELECT gin_clean_pending_list('leads_day_search_idx')");
