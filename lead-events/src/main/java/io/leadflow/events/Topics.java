@@ -17,6 +17,19 @@ public final class Topics {
     /** Every topic is created with this many partitions, so a consumer group can use that many workers. */
     public static final int PARTITIONS = 12;
 
+    /**
+     * The largest serialized {@code lead.messages.v1} event ingest publishes; a webhook whose message would be larger
+     * is refused with 413. Every later event of that message (its analysis, its scored lead, a dead letter) stays well
+     * under {@link #MAX_RECORD_BYTES}.
+     */
+    public static final int MAX_EVENT_BYTES = 256 * 1024;
+    /**
+     * The largest record a producer sends ({@code max.request.size}) and, with the broker's batch overhead added, a
+     * topic accepts ({@code max.message.bytes}): four times {@link #MAX_EVENT_BYTES}, so no event that passed ingest
+     * can be too large downstream.
+     */
+    public static final int MAX_RECORD_BYTES = 1024 * 1024;
+
     /** The header that carries why a record was dead-lettered. */
     public static final String DLQ_REASON_HEADER = "leadflow-dlq-reason";
     /** The header that carries the topic a dead-lettered record came from. */
