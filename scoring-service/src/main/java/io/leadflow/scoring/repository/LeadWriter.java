@@ -117,9 +117,11 @@ public class LeadWriter {
 
     private static final String MERGE_PAIRS = "unnest($1::bigint[], $2::bigint[]) AS p(merged_id, into_id)";
     private static final List<String> MERGE = List.of(
+            // One row per name: two merged leads known by the same name would update one row twice (refused).
             "INSERT INTO lead_name AS n (lead_id, name, channel, first_seen_at) "
-                    + "SELECT p.into_id, x.name, x.channel, x.first_seen_at FROM lead_name x JOIN " + MERGE_PAIRS
-                    + " ON x.lead_id = p.merged_id " + KEEP_FIRST_SEEN,
+                    + "SELECT DISTINCT ON (p.into_id, x.name) p.into_id, x.name, x.channel, x.first_seen_at FROM lead_name x "
+                    + "JOIN " + MERGE_PAIRS + " ON x.lead_id = p.merged_id ORDER BY p.into_id, x.name, x.first_seen_at "
+                    + KEEP_FIRST_SEEN,
             "UPDATE message x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
             "UPDATE lead_analysis x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
             "UPDATE lead_identity x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",

@@ -154,6 +154,28 @@ class LeadWriterTest {
     }
 
     @Test
+    void twoLeadsKnownByTheSameName_mergeIntoAThirdInOneBatch() {
+        String phone = uniquePhone();
+        String email = uniqueEmail("sana");
+        String otherEmail = uniqueEmail("sana.work");
+        long oldest = store(AnalyzedMessages.on(Channel.WHATSAPP).from("Sana K", phone, null)
+                .receivedAt(Instant.now().minusSeconds(300))).lead().id();
+        long second = store(AnalyzedMessages.on(Channel.EMAIL).from("Sana", null, email)
+                .receivedAt(Instant.now().minusSeconds(200))).lead().id();
+        long third = store(AnalyzedMessages.on(Channel.EMAIL).from("Sana", null, otherEmail)
+                .receivedAt(Instant.now().minusSeconds(100))).lead().id();
+
+        List<LeadScored> merged = writer.store(List.of(
+                AnalyzedMessages.on(Channel.WEBSITE).from("Sana K", phone, email).build(),
+                AnalyzedMessages.on(Channel.WEBSITE).from("Sana K", phone, otherEmail).build())).await().atMost(WAIT);
+
+        assertThat(merged).extracting(s -> s.lead().id()).containsExactly(oldest, oldest);
+        assertThat(Db.count("SELECT count(*) FROM leads WHERE id IN (?, ?)", second, third)).isZero();
+        assertThat(Db.rows("SELECT name FROM lead_name WHERE lead_id = ? ORDER BY first_seen_at", oldest))
+                .containsExactly(Map.of("name", "Sana K"), Map.of("name", "Sana"));
+    }
+
+    @Test
     void aWhatsappBuyerWhoLaterEmailsFromTheAddressTheyGaveInTheChat_isOneLead() {
         String phone = uniquePhone();
         String email = uniqueEmail("imran");
