@@ -49,7 +49,7 @@ public record LeadDetail(
      * @param value     the phone (E.164) or email they share, shown in full like the lead's own contact fields
      * @param foundIn   {@code this_lead} when this lead's messages wrote the other's identifier, {@code other_lead}
      *                  when the other lead's messages wrote this lead's
-     * @param foundAt   when it was first written
+     * @param foundAt   when scoring first found it written
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record PossibleDuplicate(long leadId, String userName, String matchedOn, String value, String foundIn,
