@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * One lead with everything behind it ({@code GET /api/leads/{id}}): the list item's fields, then the note, the
- * score breakdown, the conversation, its analyses and what salespeople did, each oldest first.
+ * score breakdown, the conversation, its analyses, what salespeople did and the leads that may be the same person,
+ * each oldest first.
  */
 public record LeadDetail(
         @JsonUnwrapped LeadView lead,
@@ -21,7 +22,8 @@ public record LeadDetail(
         @JsonProperty("score_breakdown") @JsonRawValue String scoreBreakdown,
         List<Message> messages,
         List<Analysis> analyses,
-        List<Activity> activity) {
+        List<Activity> activity,
+        @JsonProperty("possible_duplicates") List<PossibleDuplicate> possibleDuplicates) {
 
     /** A message of the conversation. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -35,6 +37,23 @@ public record LeadDetail(
                            int confidence, String language, @JsonRawValue String extractedData, String provider,
                            @JsonRawValue String attempts, Integer latencyMs, int inputTokens, int outputTokens,
                            Instant createdAt) {
+    }
+
+    /**
+     * Another lead that may be the same person, for a user to confirm: one of the two wrote, inside a message, a
+     * phone or email the other holds as its sender's own. Never merged automatically (anyone can write anyone's
+     * number).
+     *
+     * @param leadId    the other lead
+     * @param matchedOn phone or email
+     * @param value     the phone (E.164) or email they share, shown in full like the lead's own contact fields
+     * @param foundIn   {@code this_lead} when this lead's messages wrote the other's identifier, {@code other_lead}
+     *                  when the other lead's messages wrote this lead's
+     * @param foundAt   when scoring first found it written
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PossibleDuplicate(long leadId, String userName, String matchedOn, String value, String foundIn,
+                                    Instant foundAt) {
     }
 
     /** A status change or a note. */

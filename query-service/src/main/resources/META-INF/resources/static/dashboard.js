@@ -551,6 +551,8 @@
         + (lead.message_count === 1 ? ' message' : ' messages')),
       lead.notes ? el('dt', null, 'Note') : null, lead.notes ? el('dd', { class: 'note' }, lead.notes) : null));
 
+    renderDuplicates(lead.possible_duplicates || []);
+
     $('status-select').value = lead.status;
     clear($('detail-activity'));
     for (const entry of (lead.activity || []).slice().reverse()) {
@@ -571,6 +573,21 @@
         el('div', { class: 'text', dir: 'auto' }, message.text)));
     }
     if (!(lead.messages || []).length) conversation.append(el('li', { class: 'muted' }, 'No messages stored.'));
+  }
+
+  // Leads that may be the same person: one wrote the other's phone or email in a message. Never merged by
+  // Leadflow on its own (anyone can write anyone's number): a salesperson looks and decides.
+  function renderDuplicates(duplicates) {
+    $('detail-duplicates').hidden = duplicates.length === 0;
+    const list = clear($('duplicates'));
+    for (const duplicate of duplicates) {
+      const contact = duplicate.matched_on + ' ' + duplicate.value;
+      list.append(el('li', { dataset: { leadId: String(duplicate.lead_id) } },
+        el('a', { href: '#lead-' + duplicate.lead_id, class: 'lead-link' }, duplicate.user_name || 'Lead #' + duplicate.lead_id),
+        el('span', { class: 'muted' }, duplicate.found_in === 'this_lead'
+          ? ': their ' + contact + ' is written in this lead’s messages'
+          : ': this lead’s ' + contact + ' is written in their messages')));
+    }
   }
 
   function renderBreakdown(breakdown, score) {
@@ -737,6 +754,12 @@
       if (row && event.key === 'Enter') openDetail(Number(row.dataset.id));
     });
     $('load-more').addEventListener('click', () => loadLeads(false));
+    $('duplicates').addEventListener('click', (event) => {
+      const item = event.target.closest('a.lead-link') && event.target.closest('li[data-lead-id]');
+      if (!item) return;
+      event.preventDefault();
+      openDetail(Number(item.dataset.leadId));
+    });
     $('detail-close').addEventListener('click', closeDetail);
     $('detail-backdrop').addEventListener('click', closeDetail);
     document.addEventListener('keydown', (event) => { if (event.key === 'Escape') closeDetail(); });
@@ -753,6 +776,9 @@
     loadStats().catch(() => {});
     loadLeads(true);
     connectStream();
+    // A possible duplicate's link opened in a new tab (#lead-ID) opens that lead.
+    const linked = /^#lead-(\d+)$/.exec(location.hash);
+    if (linked) openDetail(Number(linked[1]));
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();

@@ -34,7 +34,7 @@ public interface ListConfig {
     @WithDefault("7")
     int searchDays();
 
-    /** The most messages, analyses and activity entries a lead's detail holds (the newest ones). */
+    /** The most messages, analyses, activity entries and possible duplicates a lead's detail holds (the newest ones). */
     @WithDefault("200")
     int detailItems();
 }

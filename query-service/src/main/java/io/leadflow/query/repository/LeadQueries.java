@@ -24,6 +24,19 @@ import java.util.function.Function;
 @ApplicationScoped
 public class LeadQueries {
 
+    /**
+     * The leads that hold, as their sender's own (lead_identity), a phone or email this lead wrote, and the leads
+     * that wrote one this lead holds: both ways of lead_written_identity, each by its own index.
+     */
+    private static final String POSSIBLE_DUPLICATES = "SELECT d.lead_id, l.user_name, d.kind, d.value, d.found_in, d.found_at "
+            + "FROM (SELECT i.lead_id, w.kind, w.value, 'this_lead' AS found_in, w.created_at AS found_at "
+            + "FROM lead_written_identity w JOIN lead_identity i ON i.kind = w.kind AND i.value = w.value "
+            + "WHERE w.lead_id = $1 AND i.lead_id <> $1 "
+            + "UNION ALL SELECT w.lead_id, w.kind, w.value, 'other_lead', w.created_at "
+            + "FROM lead_identity i JOIN lead_written_identity w ON w.kind = i.kind AND w.value = i.value "
+            + "WHERE i.lead_id = $1 AND w.lead_id <> $1) AS d "
+            + "JOIN leads l ON l.id = d.lead_id ORDER BY d.found_at DESC, d.lead_id DESC LIMIT $2";
+
     private final Pool pool;
 
     public LeadQueries(Pool pool) {
@@ -103,10 +116,15 @@ public class LeadQueries {
                 .execute(Tuple.of(id, items))
                 .map(rows -> oldestFirst(map(rows, row -> new LeadDetail.Activity(row.getString("status_from"),
                         row.getString("status_to"), row.getString("note"), instant(row.getOffsetDateTime("created_at"))))));
-        return Uni.combine().all().unis(lead, messages, analyses, activity).asTuple()
+        Uni<List<LeadDetail.PossibleDuplicate>> duplicates = pool.preparedQuery(POSSIBLE_DUPLICATES)
+                .execute(Tuple.of(id, items))
+                .map(rows -> oldestFirst(map(rows, row -> new LeadDetail.PossibleDuplicate(row.getLong("lead_id"),
+                        row.getString("user_name"), row.getString("kind"), row.getString("value"),
+                        row.getString("found_in"), instant(row.getOffsetDateTime("found_at"))))));
+        return Uni.combine().all().unis(lead, messages, analyses, activity, duplicates).asTuple()
                 .map(all -> all.getItem1().map(row -> new LeadDetail(LeadRows.view(row), row.getString("notes"),
                         instant(row.getOffsetDateTime("updated_at")), row.getString("score_breakdown"),
-                        all.getItem2(), all.getItem3(), all.getItem4())));
+                        all.getItem2(), all.getItem3(), all.getItem4(), all.getItem5())));
     }
 
     /**

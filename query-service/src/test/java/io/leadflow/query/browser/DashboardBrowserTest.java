@@ -166,6 +166,7 @@ class DashboardBrowserTest {
         assertThat(driver().findElements(By.cssSelector("#conversation .bubble .text")).stream().map(WebElement::getText).toList())
                 .containsExactly("Do you have solar panels?", "I want to buy 3 today, it is urgent");
         assertThat(text(By.id("detail-analysis"))).contains("mistral").contains("92%");
+        assertThat(driver().findElement(By.id("detail-duplicates")).isDisplayed()).as("no possible duplicates").isFalse();
         browser.screenshot("dashboard-desktop-detail");
 
         new Select(driver().findElement(By.id("status-select"))).selectByValue("contacted");
@@ -173,6 +174,33 @@ class DashboardBrowserTest {
         driver().findElement(By.cssSelector("#status-form button[type=submit]")).click();
         waitFor(() -> text(By.id("detail-activity")).contains("New → Contacted: Called; sends a quote tomorrow"));
         waitFor(() -> text(By.cssSelector("#lead-table tr[data-id='" + xssLead + "'] .pill")).equals("Contacted"));
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void detailPanel_listsThePossibleSamePerson_andItsLinkOpensThatLead() {
+        Instant now = Instant.now();
+        long sister = TestLeads.insert(new TestLeads.Lead("Sadia", null, "+923005556677", "sms", "Price of panels?",
+                "Pricing", "Low", 35, "COLD", now.minusSeconds(3600)));
+        QueryTestData.identity(sister, "phone", "+923005556677");
+        long written = QueryTestData.message(xssLead, "whatsapp", "My sister +923005556677 wants one too", now.minusSeconds(10),
+                null, "Buy", "High", 90, "offline", "{\"phones\":[\"+923005556677\"]}");
+        QueryTestData.written(xssLead, "phone", "+923005556677", written, now.minusSeconds(10));
+        load("/");
+        waitFor(() -> !driver().findElements(By.cssSelector("#lead-table tr[data-id='" + xssLead + "']")).isEmpty());
+        driver().findElement(By.cssSelector("#lead-table tr[data-id='" + xssLead + "'] td.grade")).click();
+
+        new WebDriverWait(driver(), WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail-duplicates")));
+        assertThat(text(By.cssSelector("#detail-duplicates h3"))).isEqualToIgnoringCase("Possible same person");
+        assertThat(driver().findElements(By.cssSelector("#duplicates li")).stream().map(WebElement::getText).toList())
+                .containsExactly("Sadia: their phone +923005556677 is written in this lead’s messages");
+        browser.screenshot("dashboard-desktop-detail-duplicates");
+        driver().findElement(By.cssSelector("#duplicates li a")).click();
+
+        waitFor(() -> text(By.id("detail-name")).equals("Sadia"));
+        waitFor(() -> driver().findElements(By.cssSelector("#duplicates li")).stream().map(WebElement::getText).toList()
+                .equals(List.of(XSS_NAME + ": this lead’s phone +923005556677 is written in their messages")));
+        assertThat(driver().findElements(By.cssSelector("img[src='x']"))).isEmpty();
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

@@ -248,6 +248,37 @@ class LeadsApiTest {
         assertThat(detail.getMap("analyses[1].extracted_data")).containsEntry("quantity", 3);
         assertThat(detail.getList("analyses[1].attempts.outcome")).containsExactly("ok");
         assertThat(detail.getList("activity")).isEmpty();
+        assertThat(detail.getList("possible_duplicates")).isEmpty();
+    }
+
+    @Test
+    void detail_listsTheLeadsThatMayBeTheSamePerson_eitherWayTheIdentifierWasWritten() {
+        long agent = TestLeads.insert(new TestLeads.Lead("Agent", "agent@example.net", null, "website",
+                "Call my customers +447700900123 and +447700900999", "Buy", "High", 70, "HOT", NOW.minusSeconds(300)));
+        long asma = TestLeads.insert(new TestLeads.Lead("Asma", null, "+447700900123", "whatsapp", "Do you sell pumps?",
+                "Question", "Low", 30, "COLD", NOW.minusSeconds(900)));
+        long omar = TestLeads.insert(new TestLeads.Lead("Omar", null, "+447700900456", "sms", "Ask agent@example.net",
+                "Other", "Low", 20, "COLD", NOW.minusSeconds(600)));
+        QueryTestData.identity(agent, "email", "agent@example.net");
+        QueryTestData.identity(asma, "phone", "+447700900123");
+        QueryTestData.identity(omar, "phone", "+447700900456");
+        long form = QueryTestData.message(agent, "website", "Call my customers +447700900123 and +447700900999",
+                NOW.minusSeconds(300), null, "Buy", "High", 80, "offline", "{}");
+        QueryTestData.written(agent, "phone", "+447700900123", form, NOW.minusSeconds(300));
+        QueryTestData.written(agent, "phone", "+447700900999", form, NOW.minusSeconds(300));
+        long sms = QueryTestData.message(omar, "sms", "Ask agent@example.net", NOW.minusSeconds(200), null, "Other", "Low", 60,
+                "offline", "{}");
+        QueryTestData.written(omar, "email", "agent@example.net", sms, NOW.minusSeconds(200));
+
+        List<Map<String, Object>> ofAgent = given().get("/api/leads/" + agent).then().statusCode(200).extract().jsonPath()
+                .getList("possible_duplicates");
+        List<Map<String, Object>> ofAsma = given().get("/api/leads/" + asma).then().statusCode(200).extract().jsonPath()
+                .getList("possible_duplicates");
+
+        assertThat(ofAgent).as("a number nobody holds yet is no lead to show").containsExactly(
+                duplicate(asma, "Asma", "phone", "+447700900123", "this_lead", NOW.minusSeconds(300)),
+                duplicate(omar, "Omar", "email", "agent@example.net", "other_lead", NOW.minusSeconds(200)));
+        assertThat(ofAsma).containsExactly(duplicate(agent, "Agent", "phone", "+447700900123", "other_lead", NOW.minusSeconds(300)));
     }
 
     @Test
@@ -326,6 +357,11 @@ class LeadsApiTest {
             assertThat(cursor == null || cursors.add(cursor)).as("%s: next_cursor %s came back, the pages go round", query, cursor).isTrue();
         } while (cursor != null);
         return ids;
+    }
+
+    private static Map<String, Object> duplicate(long leadId, String name, String kind, String value, String foundIn, Instant at) {
+        return Map.of("lead_id", (int) leadId, "user_name", name, "matched_on", kind, "value", value, "found_in", foundIn,
+                "found_at", at.toString());
     }
 
     private static JsonPath page(String query) {

@@ -115,6 +115,28 @@ public final class QueryTestData {
         return id;
     }
 
+    /** Makes a phone or email the lead's sender's own, as scoring records it. */
+    public static void identity(long leadId, String kind, String value) {
+        execute("INSERT INTO lead_identity (kind, value, lead_id) VALUES (?, ?, ?)", kind, value, leadId);
+    }
+
+    /** Records that one of the lead's messages wrote a phone or email, as scoring records it. */
+    public static void written(long leadId, String kind, String value, long messageId, Instant at) {
+        execute("INSERT INTO lead_written_identity (lead_id, kind, value, message_channel, message_external_id, created_at) "
+                + "SELECT ?, ?, ?, channel, external_id, ? FROM message WHERE id = ?", leadId, kind, value, Timestamp.from(at), messageId);
+    }
+
+    private static void execute(String sql, Object... params) {
+        try (Connection db = TestPostgres.connect(); PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The single number a query answers. */
     public static int count(String sql) {
         try (Connection db = TestPostgres.connect(); java.sql.Statement statement = db.createStatement();

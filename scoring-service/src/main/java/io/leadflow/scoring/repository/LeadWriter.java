@@ -41,9 +41,10 @@ import static io.leadflow.scoring.repository.SqlParams.tuple;
 
 /**
  * Writes a batch of analysed messages into their leads in one transaction, with one multi-row statement per
- * table. Under transaction locks on every identifier and message key of the batch (so concurrent batches about
- * the same person wait for each other, and the identity table, not a race, decides who a message belongs to),
- * it reads what is stored, lets {@link BatchPlanner} decide, and writes the result. A message already stored
+ * table. Under transaction locks on every sender identifier and message key of the batch (so concurrent batches
+ * about the same person wait for each other, and the identity table, not a race, decides who a message belongs
+ * to), it reads what is stored, lets {@link BatchPlanner} decide, and writes the result. Identifiers written in a
+ * message are only recorded ({@code lead_written_identity}), so they need no lock. A message already stored
  * changes nothing and yields its lead again, so a redelivered batch re-publishes what a crash kept from being
  * published. Never writes status, notes, owner or exported.
  */
@@ -108,6 +109,11 @@ public class LeadWriter {
     private static final String INSERT_IDENTITIES = "INSERT INTO lead_identity (kind, value, lead_id) "
             + "SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])";
 
+    /** A lead writing an identifier it wrote before (in an earlier batch) keeps the first message that did. */
+    private static final String INSERT_WRITTEN = "INSERT INTO lead_written_identity (lead_id, kind, value, message_channel, "
+            + "message_external_id) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) "
+            + "ON CONFLICT (lead_id, kind, value) DO NOTHING";
+
     /** A name seen again keeps when and where it was seen first. */
     private static final String KEEP_FIRST_SEEN = "ON CONFLICT (lead_id, name) DO UPDATE "
             + "SET first_seen_at = EXCLUDED.first_seen_at, channel = EXCLUDED.channel WHERE EXCLUDED.first_seen_at < n.first_seen_at";
@@ -117,12 +123,19 @@ public class LeadWriter {
 
     private static final String MERGE_PAIRS = "unnest($1::bigint[], $2::bigint[]) AS p(merged_id, into_id)";
     private static final List<String> MERGE = List.of(
+            // One row per name: two merged leads known by the same name would update one row twice (refused).
             "INSERT INTO lead_name AS n (lead_id, name, channel, first_seen_at) "
-                    + "SELECT p.into_id, x.name, x.channel, x.first_seen_at FROM lead_name x JOIN " + MERGE_PAIRS
-                    + " ON x.lead_id = p.merged_id " + KEEP_FIRST_SEEN,
+                    + "SELECT DISTINCT ON (p.into_id, x.name) p.into_id, x.name, x.channel, x.first_seen_at FROM lead_name x "
+                    + "JOIN " + MERGE_PAIRS + " ON x.lead_id = p.merged_id ORDER BY p.into_id, x.name, x.first_seen_at "
+                    + KEEP_FIRST_SEEN,
             "UPDATE message x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
             "UPDATE lead_analysis x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
             "UPDATE lead_identity x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id",
+            // Copied, not moved (the lead it goes into may have written the same); the merged lead's rows go with it.
+            "INSERT INTO lead_written_identity (lead_id, kind, value, message_channel, message_external_id, created_at) "
+                    + "SELECT p.into_id, x.kind, x.value, x.message_channel, x.message_external_id, x.created_at "
+                    + "FROM lead_written_identity x JOIN " + MERGE_PAIRS + " ON x.lead_id = p.merged_id "
+                    + "ON CONFLICT (lead_id, kind, value) DO NOTHING",
             // A salesperson's notes and status changes on the merged lead stay with the person.
             "UPDATE lead_activity x SET lead_id = p.into_id FROM " + MERGE_PAIRS + " WHERE x.lead_id = p.merged_id");
     private static final String RECORD_MERGES = "INSERT INTO lead_merge (merged_lead_id, into_lead_id, cause_channel, "
@@ -193,7 +206,10 @@ public class LeadWriter {
             return reread(tx, stored, Map.of());
         }
         Set<Identity> identities = new LinkedHashSet<>();
-        fresh.forEach(event -> identities.addAll(Identity.of(event)));
+        fresh.forEach(event -> {
+            identities.addAll(Identity.of(event));
+            identities.addAll(Identity.written(event));
+        });
         return owners(tx, identities).chain(owners -> {
             BatchPlanner.Grouping grouping = BatchPlanner.group(fresh, owners);
             return lockLeads(tx, grouping.leadIds())
@@ -261,6 +277,7 @@ public class LeadWriter {
                 .chain(() -> writeLeads(tx, UPDATE_LEADS, plan.updates(), false, written))
                 .chain(() -> insertMessagesAndAnalyses(tx, plan.messages()))
                 .chain(() -> insertIdentities(tx, plan.identities()))
+                .chain(() -> insertWritten(tx, plan.written()))
                 .chain(() -> insertNames(tx, plan.names()))
                 .replaceWith(written);
     }
@@ -347,6 +364,18 @@ public class LeadWriter {
                 texts(identities, i -> i.identity().kind()),
                 texts(identities, i -> i.identity().value()),
                 longs(identities, BatchPlan.IdentityRow::leadId))).replaceWithVoid();
+    }
+
+    private Uni<Void> insertWritten(SqlConnection tx, List<BatchPlan.WrittenRow> written) {
+        if (written.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(INSERT_WRITTEN).execute(tuple(
+                longs(written, BatchPlan.WrittenRow::leadId),
+                texts(written, w -> w.identity().kind()),
+                texts(written, w -> w.identity().value()),
+                texts(written, w -> w.message().channel().label()),
+                texts(written, w -> w.message().externalId()))).replaceWithVoid();
     }
 
     private Uni<Void> insertNames(SqlConnection tx, List<BatchPlan.NameRow> names) {

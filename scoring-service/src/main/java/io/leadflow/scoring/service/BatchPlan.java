@@ -18,12 +18,14 @@ import java.util.Map;
  * @param updates    stored leads with their new state
  * @param merges     stored leads that turned out to be the same person as an older one
  * @param messages   each new message with the lead it joins
- * @param identities identifiers no lead owned yet, now owned by the lead they came with
+ * @param identities sender identifiers no lead owned yet, now owned by the lead they came with
+ * @param written    phones and emails written in the new messages that their lead does not hold: suggestions
  * @param names      the names each lead was seen under
  * @param leadOf     the lead each new message joined
  */
 public record BatchPlan(List<LeadRow> inserts, List<LeadRow> updates, List<Merge> merges, List<MessageRow> messages,
-                        List<IdentityRow> identities, List<NameRow> names, Map<MessageKey, Long> leadOf) {
+                        List<IdentityRow> identities, List<WrittenRow> written, List<NameRow> names,
+                        Map<MessageKey, Long> leadOf) {
 
     /** A lead's columns as scoring writes them (never status, notes, owner or exported). */
     public record LeadRow(long id, Contact contact, Channel channel, String message, Intent intent, Urgency urgency,
@@ -39,6 +41,10 @@ public record BatchPlan(List<LeadRow> inserts, List<LeadRow> updates, List<Merge
     }
 
     public record IdentityRow(Identity identity, long leadId) {
+    }
+
+    /** An identifier lead {@code leadId} wrote in message {@code message} (the first one it did in the batch). */
+    public record WrittenRow(long leadId, Identity identity, MessageKey message) {
     }
 
     public record NameRow(long leadId, String name, Channel channel, Instant firstSeenAt) {

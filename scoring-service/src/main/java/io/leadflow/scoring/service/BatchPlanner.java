@@ -9,6 +9,7 @@ import io.leadflow.scoring.service.BatchPlan.LeadRow;
 import io.leadflow.scoring.service.BatchPlan.Merge;
 import io.leadflow.scoring.service.BatchPlan.MessageRow;
 import io.leadflow.scoring.service.BatchPlan.NameRow;
+import io.leadflow.scoring.service.BatchPlan.WrittenRow;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +27,10 @@ import java.util.Set;
 
 /**
  * Decides what a batch of new messages does to the leads, in memory, from what the database said under the
- * batch's locks: which messages are the same person (they share an identifier, directly or through a stored
+ * batch's locks: which messages are the same person (they share a sender identifier, directly or through a stored
  * lead), which lead each person is (the oldest of the stored leads they touch; a new one if none), which stored
- * leads merge, how the contact fills in, and the score of the whole conversation. Pure logic.
+ * leads merge, how the contact fills in, which written identifiers to keep as suggestions, and the score of the
+ * whole conversation. Pure logic.
  */
 public class BatchPlanner {
 
@@ -38,7 +40,7 @@ public class BatchPlanner {
         this.engine = engine;
     }
 
-    /** One person of a batch: their new messages (batch order), every identifier, the stored leads they touch. */
+    /** One person of a batch: their new messages (batch order), every sender identifier, the stored leads they touch. */
     public record Group(List<LeadAnalyzed> events, Set<Identity> identities, Set<Long> leadIds) {
     }
 
@@ -76,11 +78,11 @@ public class BatchPlanner {
     }
 
     /**
-     * Groups new messages by person: two messages are the same person when they share an identifier, or when
-     * their identifiers belong to the same stored lead.
+     * Groups new messages by person: two messages are the same person when they share a sender identifier, or
+     * when their sender identifiers belong to the same stored lead. What they wrote plays no part.
      *
      * @param fresh  messages not stored yet, one per message key, in batch order
-     * @param owners the stored lead of each identifier that has one
+     * @param owners the stored lead of each identifier that has one (of the written ones too)
      */
     public static Grouping group(List<LeadAnalyzed> fresh, Map<Identity, Long> owners) {
         int[] parent = new int[fresh.size()];
@@ -142,6 +144,7 @@ public class BatchPlanner {
         List<LeadRow> updates = new ArrayList<>();
         List<Merge> merges = new ArrayList<>();
         List<IdentityRow> identities = new ArrayList<>();
+        List<WrittenRow> written = new ArrayList<>();
         Map<List<Object>, NameRow> names = new LinkedHashMap<>();
         Map<MessageKey, Long> leadOf = new LinkedHashMap<>();
         for (Group group : grouping.groups()) {
@@ -154,11 +157,26 @@ public class BatchPlanner {
             stored.stream().skip(1).forEach(younger -> merges.add(new Merge(younger.id(), leadId, MessageKey.of(group.events().get(0)))));
             group.identities().stream().filter(identity -> !owners.containsKey(identity))
                     .forEach(identity -> identities.add(new IdentityRow(identity, leadId)));
+            written.addAll(written(group, owners, leadId));
             group.events().forEach(event -> leadOf.put(MessageKey.of(event), leadId));
         }
         List<MessageRow> messages = new ArrayList<>();
         grouping.groups().forEach(g -> g.events().forEach(e -> messages.add(new MessageRow(e, leadOf.get(MessageKey.of(e))))));
-        return new BatchPlan(inserts, updates, merges, messages, identities, List.copyOf(names.values()), leadOf);
+        return new BatchPlan(inserts, updates, merges, messages, identities, written, List.copyOf(names.values()), leadOf);
+    }
+
+    /**
+     * What the person wrote that is not theirs: each phone or email once, with the first message (in time) that
+     * wrote it. One the person's lead holds already (a stored lead of the group owns it) is theirs.
+     */
+    private static List<WrittenRow> written(Group group, Map<Identity, Long> owners, long leadId) {
+        Map<Identity, WrittenRow> written = new LinkedHashMap<>();
+        group.events().stream().sorted(Comparator.comparing((LeadAnalyzed e) -> e.message().receivedAt()))
+                .forEach(event -> Identity.written(event).stream()
+                        .filter(identity -> !group.identities().contains(identity)
+                                && !group.leadIds().contains(owners.get(identity)))
+                        .forEach(identity -> written.putIfAbsent(identity, new WrittenRow(leadId, identity, MessageKey.of(event)))));
+        return List.copyOf(written.values());
     }
 
     /** One person's lead after the batch: the oldest stored lead (or a new one) with everything the others knew. */
@@ -193,6 +211,8 @@ public class BatchPlanner {
             if (name != null && !knownNames.contains(name)) {
                 addName(names, leadId, name, m.channel(), m.receivedAt());
             }
+            // A written phone or email still fills an empty contact field (how an Instagram or email customer gives
+            // a number to call back); it links to no lead (Identity#written).
             contact = filled(contact, name, first(m.phone(), Identity.writtenPhones(event)),
                     first(m.email() == null ? null : m.email().strip().toLowerCase(Locale.ROOT), Identity.writtenEmails(event)));
             createdAt = earliest(createdAt, m.receivedAt());

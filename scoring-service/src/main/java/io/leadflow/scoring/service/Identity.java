@@ -27,9 +27,19 @@ public record Identity(String kind, String value) {
     private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
     /**
-     * The identities of a message: its sender's phone, email and platform id, and the phones (E.164 only) and
-     * emails the customer wrote in it, so a WhatsApp buyer who later emails from the address they gave in the
-     * chat is one lead.
+     * The sender's own identifiers: the only ones that link a message to a lead, and so the only ones that can
+     * merge two leads. They are the message event's sender fields, as ingest fills them per channel:
+     * <ul>
+     *     <li>WhatsApp (Cloud API and Twilio) and SMS: the number the message came from ({@code from}, Twilio's
+     *     {@code From}) and the WhatsApp id, in a notification the platform signed;</li>
+     *     <li>Instagram: the sender's id, in a notification Meta signed;</li>
+     *     <li>email: the {@code From} address, the one a reply goes to;</li>
+     *     <li>website form and the generic webhook: the form's own phone and email fields. The sender typed them,
+     *     so nothing vouches for them but the sender, yet they are the contact the sender asks to be reached at and
+     *     the seed's contract's identity: they link like the others.</li>
+     * </ul>
+     * Never the phones and emails the customer wrote in the text ({@link #written}): anyone can write anyone's
+     * number, and one form listing several customers would otherwise merge them all and take their later messages.
      */
     public static List<Identity> of(LeadAnalyzed event) {
         LeadMessage message = event.message();
@@ -43,9 +53,19 @@ public record Identity(String kind, String value) {
         if (present(message.platformUserId())) {
             identities.add(new Identity(PLATFORM, message.channel().label() + ":" + message.platformUserId().strip()));
         }
-        writtenPhones(event).forEach(phone -> identities.add(new Identity(PHONE, phone)));
-        writtenEmails(event).forEach(email -> identities.add(new Identity(EMAIL, email)));
         return new ArrayList<>(identities);
+    }
+
+    /**
+     * The phones (E.164 only) and emails the customer wrote in the message, as the analyzer found them, other than
+     * the sender's own: a hint that the sender may be the person who holds one of them, never a link.
+     */
+    public static List<Identity> written(LeadAnalyzed event) {
+        Set<Identity> written = new LinkedHashSet<>();
+        writtenPhones(event).forEach(phone -> written.add(new Identity(PHONE, phone)));
+        writtenEmails(event).forEach(email -> written.add(new Identity(EMAIL, email)));
+        of(event).forEach(written::remove);
+        return new ArrayList<>(written);
     }
 
     /** Phones the customer wrote in the message, those already in E.164 form. */

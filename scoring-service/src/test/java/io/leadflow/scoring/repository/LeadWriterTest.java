@@ -5,7 +5,6 @@ import io.leadflow.events.Channel;
 import io.leadflow.events.Intent;
 import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.LeadScored;
-import io.leadflow.events.Quality;
 import io.leadflow.events.Urgency;
 import io.leadflow.scoring.AnalyzedMessages;
 import io.leadflow.scoring.Db;
@@ -22,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.leadflow.scoring.AnalyzedMessages.uniqueEmail;
 import static io.leadflow.scoring.AnalyzedMessages.uniquePhone;
@@ -154,7 +154,29 @@ class LeadWriterTest {
     }
 
     @Test
-    void aWhatsappBuyerWhoLaterEmailsFromTheAddressTheyGaveInTheChat_isOneLead() {
+    void twoLeadsKnownByTheSameName_mergeIntoAThirdInOneBatch() {
+        String phone = uniquePhone();
+        String email = uniqueEmail("sana");
+        String otherEmail = uniqueEmail("sana.work");
+        long oldest = store(AnalyzedMessages.on(Channel.WHATSAPP).from("Sana K", phone, null)
+                .receivedAt(Instant.now().minusSeconds(300))).lead().id();
+        long second = store(AnalyzedMessages.on(Channel.EMAIL).from("Sana", null, email)
+                .receivedAt(Instant.now().minusSeconds(200))).lead().id();
+        long third = store(AnalyzedMessages.on(Channel.EMAIL).from("Sana", null, otherEmail)
+                .receivedAt(Instant.now().minusSeconds(100))).lead().id();
+
+        List<LeadScored> merged = writer.store(List.of(
+                AnalyzedMessages.on(Channel.WEBSITE).from("Sana K", phone, email).build(),
+                AnalyzedMessages.on(Channel.WEBSITE).from("Sana K", phone, otherEmail).build())).await().atMost(WAIT);
+
+        assertThat(merged).extracting(s -> s.lead().id()).containsExactly(oldest, oldest);
+        assertThat(Db.count("SELECT count(*) FROM leads WHERE id IN (?, ?)", second, third)).isZero();
+        assertThat(Db.rows("SELECT name FROM lead_name WHERE lead_id = ? ORDER BY first_seen_at", oldest))
+                .containsExactly(Map.of("name", "Sana K"), Map.of("name", "Sana"));
+    }
+
+    @Test
+    void aWhatsappBuyerWhoLaterEmailsFromTheAddressTheyGaveInTheChat_getsALeadOfTheirOwn_andTheChatLeadSuggestsIt() {
         String phone = uniquePhone();
         String email = uniqueEmail("imran");
         LeadScored chat = store(AnalyzedMessages.on(Channel.WHATSAPP).from("Imran", phone, null)
@@ -164,10 +186,81 @@ class LeadWriterTest {
         LeadScored mail = store(AnalyzedMessages.on(Channel.EMAIL).from("Imran", null, email)
                 .says("Here are my company details", Intent.OTHER, Urgency.LOW));
 
-        assertThat(mail.lead().id()).isEqualTo(chat.lead().id());
-        assertThat(mail.lead().messageCount()).isEqualTo(2);
-        assertThat(mail.lead().userEmail()).isEqualTo(email);
-        assertThat(mail.lead().quality()).isEqualTo(Quality.HOT);
+        assertThat(mail.lead().id()).as("an address written in a chat links nothing").isNotEqualTo(chat.lead().id());
+        assertThat(chat.lead().userEmail()).as("but fills the chat lead's empty contact").isEqualTo(email);
+        assertThat(Db.rows("SELECT lead_id FROM lead_identity WHERE kind = 'email' AND value = ?", email))
+                .containsExactly(Map.of("lead_id", mail.lead().id()));
+        assertThat(Db.rows("SELECT lead_id, kind FROM lead_written_identity WHERE value = ?", email))
+                .containsExactly(Map.of("lead_id", chat.lead().id(), "kind", "email"));
+    }
+
+    @Test
+    void aMergedLeadsWrittenIdentifiers_goWithIt_eachOnceForTheLeadItGoesInto() {
+        String phone = uniquePhone();
+        String email = uniqueEmail("nida");
+        String sister = uniquePhone();
+        String office = uniqueEmail("office");
+        LeadAnalyzed first = AnalyzedMessages.on(Channel.WHATSAPP).from("Nida", phone, null)
+                .receivedAt(Instant.now().minusSeconds(300)).says("My sister " + sister + " wants one too", Intent.QUESTION, Urgency.LOW)
+                .extracted(new Analysis.ExtractedData(null, null, null, null, null, List.of(sister), List.of())).build();
+        long phoneLead = store(first).lead().id();
+        store(AnalyzedMessages.on(Channel.WHATSAPP).from("Nida", phone, null).receivedAt(Instant.now().minusSeconds(250))
+                .says("Again, my sister is " + sister, Intent.QUESTION, Urgency.LOW)
+                .extracted(new Analysis.ExtractedData(null, null, null, null, null, List.of(sister), List.of())));
+        LeadAnalyzed mail = AnalyzedMessages.on(Channel.EMAIL).from("Nida", null, email).receivedAt(Instant.now().minusSeconds(200))
+                .says("Call " + sister + " or write to " + office, Intent.QUESTION, Urgency.LOW)
+                .extracted(new Analysis.ExtractedData(null, null, null, null, null, List.of(sister), List.of(office))).build();
+        long emailLead = store(mail).lead().id();
+
+        long merged = store(AnalyzedMessages.on(Channel.WEBSITE).from("Nida", phone, email).says("Please call me", Intent.BUY,
+                Urgency.MEDIUM)).lead().id();
+
+        assertThat(merged).isEqualTo(phoneLead);
+        assertThat(Db.rows("SELECT lead_id, value, message_external_id FROM lead_written_identity WHERE lead_id IN (?, ?) "
+                + "ORDER BY kind, value", phoneLead, emailLead)).containsExactly(
+                Map.of("lead_id", phoneLead, "value", office, "message_external_id", mail.message().messageId()),
+                Map.of("lead_id", phoneLead, "value", sister, "message_external_id", first.message().messageId()));
+    }
+
+    @Test
+    void aFormListingOtherCustomersPhones_mergesNothing_theirLaterMessagesStayTheirs_andTheSuggestionsAreRecordedOnce() {
+        String phoneA = uniquePhone();
+        String phoneB = uniquePhone();
+        String agentEmail = uniqueEmail("agent");
+        long leadA = store(AnalyzedMessages.on(Channel.WHATSAPP).from("Asma", phoneA, null)
+                .receivedAt(Instant.now().minusSeconds(300)).says("Do you sell water pumps?", Intent.QUESTION, Urgency.LOW)).lead().id();
+        long leadB = store(AnalyzedMessages.on(Channel.SMS).from("Babar", phoneB, null)
+                .receivedAt(Instant.now().minusSeconds(200)).says("Price of the 1 hp pump?", Intent.PRICING, Urgency.MEDIUM)).lead().id();
+        LeadAnalyzed form = AnalyzedMessages.on(Channel.WEBSITE).from("Agent", null, agentEmail)
+                .receivedAt(Instant.now().minusSeconds(100))
+                .says("Please call my customers " + phoneA + " and " + phoneB + ", they want pumps", Intent.BUY, Urgency.HIGH)
+                .extracted(new Analysis.ExtractedData(null, null, null, null, null, List.of(phoneA, phoneB), List.of()))
+                .build();
+
+        long formLead = writer.store(List.of(form, form)).await().atMost(WAIT).get(0).lead().id();
+        writer.store(List.of(form)).await().atMost(WAIT);
+        LeadScored laterA = store(AnalyzedMessages.on(Channel.WHATSAPP).from("Asma", phoneA, null)
+                .says("I will take one", Intent.BUY, Urgency.MEDIUM));
+        LeadScored laterB = store(AnalyzedMessages.on(Channel.SMS).from("Babar", phoneB, null)
+                .says("Not now, thanks", Intent.OTHER, Urgency.LOW));
+
+        assertThat(formLead).isNotIn(leadA, leadB);
+        assertThat(Db.count("SELECT count(*) FROM lead_merge WHERE merged_lead_id IN (?, ?, ?)", leadA, leadB, formLead)).isZero();
+        assertThat(laterA.lead().id()).as("A's later message goes to A's lead").isEqualTo(leadA);
+        assertThat(laterB.lead().id()).as("B's later message goes to B's lead").isEqualTo(leadB);
+        assertThat(Db.rows("SELECT id, message_count FROM leads WHERE id IN (?, ?, ?) ORDER BY id", leadA, leadB, formLead))
+                .containsExactly(Map.of("id", leadA, "message_count", 2), Map.of("id", leadB, "message_count", 2),
+                        Map.of("id", formLead, "message_count", 1));
+        assertThat(Db.rows("SELECT kind, value, lead_id FROM lead_identity WHERE value IN (?, ?, ?) ORDER BY lead_id",
+                phoneA, phoneB, agentEmail)).containsExactly(
+                Map.of("kind", "phone", "value", phoneA, "lead_id", leadA),
+                Map.of("kind", "phone", "value", phoneB, "lead_id", leadB),
+                Map.of("kind", "email", "value", agentEmail, "lead_id", formLead));
+        assertThat(Db.rows("SELECT lead_id, kind, value, message_channel, message_external_id FROM lead_written_identity "
+                + "WHERE lead_id IN (?, ?, ?) ORDER BY value", leadA, leadB, formLead)).containsExactlyElementsOf(
+                Stream.of(phoneA, phoneB).sorted().map(phone -> Map.<String, Object>of("lead_id", formLead,
+                        "kind", "phone", "value", phone, "message_channel", "website",
+                        "message_external_id", form.message().messageId())).toList());
     }
 
     @Test
@@ -187,6 +280,10 @@ class LeadWriterTest {
     }
 
     private LeadScored store(AnalyzedMessages message) {
-        return writer.store(List.of(message.build())).await().atMost(WAIT).get(0);
+        return store(message.build());
+    }
+
+    private LeadScored store(LeadAnalyzed event) {
+        return writer.store(List.of(event)).await().atMost(WAIT).get(0);
     }
 }

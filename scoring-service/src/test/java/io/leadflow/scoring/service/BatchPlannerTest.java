@@ -12,6 +12,7 @@ import io.leadflow.scoring.service.BatchPlan.IdentityRow;
 import io.leadflow.scoring.service.BatchPlan.LeadRow;
 import io.leadflow.scoring.service.BatchPlan.Merge;
 import io.leadflow.scoring.service.BatchPlan.NameRow;
+import io.leadflow.scoring.service.BatchPlan.WrittenRow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -65,8 +66,8 @@ class BatchPlannerTest {
     @Test
     void aMessageOfAStoredLead_updatesItAndKeepsItsKnownName_whileTheNewNameGoesToTheHistory() {
         StoredLead ahmed = stored(7, "Ahmed", "+923001234567", null, T0.minusSeconds(3600), 2);
-        List<LeadAnalyzed> batch = List.of(event("m3", Channel.EMAIL, "Ahmed Khan", null, "ahmed@example.com",
-                "Sending from my email: +923001234567", T0, Intent.QUESTION, Urgency.LOW, List.of("+923001234567"), List.of()));
+        List<LeadAnalyzed> batch = List.of(event("m3", Channel.WEBSITE, "Ahmed Khan", "+923001234567", "ahmed@example.com",
+                "Call me back on +923001234567", T0, Intent.QUESTION, Urgency.LOW, List.of("+923001234567"), List.of()));
 
         BatchPlan plan = plan(batch, Map.of(new Identity("phone", "+923001234567"), 7L), Map.of(7L, ahmed), List.of());
 
@@ -75,13 +76,27 @@ class BatchPlannerTest {
             assertThat(lead.id()).isEqualTo(7L);
             assertThat(lead.contact()).isEqualTo(new Contact("Ahmed", "+923001234567", "ahmed@example.com"));
             assertThat(lead.messageCount()).isEqualTo(3);
-            assertThat(lead.channel()).isEqualTo(Channel.EMAIL);
+            assertThat(lead.channel()).isEqualTo(Channel.WEBSITE);
             assertThat(lead.createdAt()).isEqualTo(T0.minusSeconds(3600));
             assertThat(lead.leadKey()).isEqualTo("+923001234567");
         });
-        assertThat(plan.names()).containsExactly(new NameRow(7L, "Ahmed Khan", Channel.EMAIL, T0));
+        assertThat(plan.names()).containsExactly(new NameRow(7L, "Ahmed Khan", Channel.WEBSITE, T0));
         assertThat(plan.identities()).containsExactly(new IdentityRow(new Identity("email", "ahmed@example.com"), 7L));
+        assertThat(plan.written()).as("the phone written is the sender's own").isEmpty();
         assertThat(plan.merges()).isEmpty();
+    }
+
+    @Test
+    void anIdentifierTheLeadHoldsAlready_isNoSuggestion() {
+        StoredLead ahmed = stored(7, "Ahmed", "+923001234567", "ahmed@example.com", T0.minusSeconds(3600), 2);
+        Map<Identity, Long> owners = Map.of(new Identity("phone", "+923001234567"), 7L, new Identity("email", "ahmed@example.com"), 7L);
+        List<LeadAnalyzed> batch = List.of(event("m5", Channel.WHATSAPP, "Ahmed", "+923001234567", null,
+                "I sent the details to ahmed@example.com", T0, Intent.OTHER, Urgency.LOW, List.of(), List.of("ahmed@example.com")));
+
+        BatchPlan plan = plan(batch, owners, Map.of(7L, ahmed), List.of());
+
+        assertThat(plan.updates()).extracting(LeadRow::id).containsExactly(7L);
+        assertThat(plan.written()).isEmpty();
     }
 
     @Test
@@ -139,22 +154,70 @@ class BatchPlannerTest {
     }
 
     @Test
-    void anEmailWrittenInAWhatsappMessage_becomesAnIdentifierOfThatLead() {
+    void anEmailWrittenInAWhatsappMessage_isASuggestion_notAnIdentifier_butFillsTheEmptyContact() {
         LeadAnalyzed whatsapp = event("w1", Channel.WHATSAPP, "Ahmed", "+923001234567", null,
                 "my email is Ahmed@Example.com", T0, Intent.BUY, Urgency.HIGH, List.of(), List.of("Ahmed@Example.com"));
 
         BatchPlan plan = plan(List.of(whatsapp), Map.of(), Map.of(), List.of(11L));
 
-        assertThat(plan.identities()).extracting(IdentityRow::identity).containsExactly(
-                new Identity("phone", "+923001234567"), new Identity("email", "ahmed@example.com"));
+        assertThat(plan.identities()).extracting(IdentityRow::identity).containsExactly(new Identity("phone", "+923001234567"));
+        assertThat(plan.written()).containsExactly(
+                new WrittenRow(11L, new Identity("email", "ahmed@example.com"), MessageKey.of(whatsapp)));
         assertThat(plan.inserts().get(0).contact().email()).isEqualTo("ahmed@example.com");
     }
 
     @Test
-    void phonesWrittenInAMessageButNotInE164_areNotIdentifiers() {
+    void aMessageWritingTheNumbersOfTwoStoredLeads_joinsNeither_mergesNothing_andSuggestsBoth() {
+        StoredLead asma = stored(5, "Asma", "+923001111111", null, T0.minusSeconds(7200), 1);
+        StoredLead babar = stored(9, "Babar", "+923002222222", null, T0.minusSeconds(600), 1);
+        Map<Identity, Long> owners = Map.of(new Identity("phone", "+923001111111"), 5L, new Identity("phone", "+923002222222"), 9L);
+        LeadAnalyzed form = event("f1", Channel.WEBSITE, "Agent", null, "agent@example.com",
+                "Call my customers +923001111111 and +923002222222", T0, Intent.BUY, Urgency.HIGH,
+                List.of("+923001111111", "+923002222222", "+923001111111"), List.of());
+
+        BatchPlan plan = planner.plan(BatchPlanner.group(List.of(form), owners), owners, Map.of(), Map.of(), List.of(12L),
+                T0.plusSeconds(1));
+
+        assertThat(plan.merges()).isEmpty();
+        assertThat(plan.updates()).isEmpty();
+        assertThat(plan.inserts()).extracting(LeadRow::id).containsExactly(12L);
+        assertThat(plan.leadOf()).containsExactly(Map.entry(MessageKey.of(form), 12L));
+        assertThat(plan.identities()).containsExactly(new IdentityRow(new Identity("email", "agent@example.com"), 12L));
+        assertThat(plan.written()).containsExactly(
+                new WrittenRow(12L, new Identity("phone", "+923001111111"), MessageKey.of(form)),
+                new WrittenRow(12L, new Identity("phone", "+923002222222"), MessageKey.of(form)));
+    }
+
+    @Test
+    void inOneBatch_aMessageWritingAnothersNumber_staysApartFromIt() {
+        LeadAnalyzed mail = event("e1", Channel.EMAIL, "Sara", null, "sara@example.com", "my brother is on +923003333333", T0,
+                Intent.QUESTION, Urgency.LOW, List.of("+923003333333"), List.of());
+        LeadAnalyzed chat = event("w2", Channel.WHATSAPP, "Omar", "+923003333333", null, "hi", T0.plusSeconds(5),
+                Intent.OTHER, Urgency.LOW);
+
+        BatchPlan plan = plan(List.of(mail, chat), Map.of(), Map.of(), List.of(21L, 22L));
+
+        assertThat(plan.inserts()).extracting(LeadRow::id).containsExactly(21L, 22L);
+        assertThat(plan.leadOf()).containsExactly(Map.entry(MessageKey.of(mail), 21L), Map.entry(MessageKey.of(chat), 22L));
+        assertThat(plan.identities()).containsExactly(new IdentityRow(new Identity("email", "sara@example.com"), 21L),
+                new IdentityRow(new Identity("phone", "+923003333333"), 22L));
+        assertThat(plan.written()).containsExactly(new WrittenRow(21L, new Identity("phone", "+923003333333"), MessageKey.of(mail)));
+    }
+
+    @Test
+    void whatTheSenderWritesOfTheirOwn_isNoSuggestion() {
+        LeadAnalyzed chat = event("w3", Channel.WHATSAPP, "Omar", "+923003333333", null, "call me on +923003333333", T0,
+                Intent.QUESTION, Urgency.LOW, List.of("+923003333333"), List.of());
+
+        assertThat(Identity.written(chat)).isEmpty();
+    }
+
+    @Test
+    void phonesWrittenInAMessageButNotInE164_areNotKept() {
         LeadAnalyzed event = event("x", Channel.EMAIL, null, null, "a@example.com", "call 0300 1234567", T0, Intent.OTHER,
                 Urgency.LOW, List.of("03001234567"), List.of());
         assertThat(Identity.of(event)).containsExactly(new Identity("email", "a@example.com"));
+        assertThat(Identity.written(event)).isEmpty();
     }
 
     @Test
