@@ -56,12 +56,11 @@ public final class TestKafka {
         return bootstrapServers;
     }
 
-    /** Creates topics with {@link Topics#PARTITIONS} partitions; topics that exist are left alone. */
+    /** Creates topics as {@link Topics#definition} says; topics that exist are left alone. */
     public static void createTopics(Collection<String> topics) {
         try (Admin admin = admin()) {
             verifyClusterIsOurs(admin);
-            List<NewTopic> newTopics = topics.stream()
-                    .map(topic -> new NewTopic(topic, Topics.PARTITIONS, (short) 1)).toList();
+            List<NewTopic> newTopics = topics.stream().map(Topics::definition).toList();
             try {
                 admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
