@@ -20,10 +20,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -259,13 +255,7 @@ class LeadAnalyzedConsumerTest {
 
     /** Sends the events in one produce request to one partition, so the consumer reads them in one batch. */
     private static void sendTogether(String key, List<LeadAnalyzed> events) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 1000), new StringSerializer(), new StringSerializer())) {
-            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.ANALYZED, key, EventJson.write(event))));
-            producer.flush();
-        }
+        TestKafka.sendTogether(Topics.ANALYZED, key, events.stream().map(EventJson::write).toList());
     }
 
     private static LeadScored awaitScored(TopicReader scored, LeadAnalyzed event) {

@@ -64,7 +64,7 @@ class DatabaseFailuresTest {
     @Test
     void theReason_isTheSqlStateAndWhere_neverTheDatabasesMessage() {
         PgException failure = new PgException("invalid input syntax for type uuid: \"+923001234567\"", "ERROR", "22P02",
-                null, null, null, null, null, null, null, null, "public", "message", "external_id", null, null, null);
+                null, null, null, null, null, null, null, null, null, null, "message", "external_id", null, null);
 
         assertThat(rules.describe(failure))
                 .hasValue("the database refused it: SQLSTATE 22P02, table message, column external_id");
