@@ -108,7 +108,7 @@ class PoisonMessagesIT {
     @Test
     void poisonOnTheAnalyzedTopic_isDeadLetteredWithItsReasonAndCounted_andTheMessageAfterItIsStored() {
         String phone = "+923001260301";
-        String notJson = "[\"Ahmed\", ";
+        String notJson = "Ahmed wants 3 sofas, call +923001260301";
         String wrongSchema = "[1, 2, 3]";
         LeadMessage nul = TestEvents.message(Channel.SMS, "Nul", "+923001260302", null, "a NUL \u0000 the database refuses");
         String refused = EventJson.write(TestEvents.analyzed(nul, TestEvents.analysis(Intent.OTHER, Urgency.LOW, 40)));
@@ -120,7 +120,7 @@ class PoisonMessagesIT {
             TestKafka.sendTogether(Topics.ANALYZED, phone, List.of(notJson, wrongSchema, refused, afterJson));
 
             assertThat(reason(deadLetters.await(r -> r.value().equals(notJson), WAIT)))
-                    .isEqualTo("not a valid LeadAnalyzed: not JSON, JsonEOFException at line 1, column 11");
+                    .isEqualTo("not a valid LeadAnalyzed: not JSON, JsonParseException at line 1, column 1");
             assertThat(reason(deadLetters.await(r -> r.value().equals(wrongSchema), WAIT)))
                     .isEqualTo("not a valid LeadAnalyzed: MismatchedInputException at $: expected LeadAnalyzed");
             assertThat(reason(deadLetters.await(r -> r.value().equals(refused), WAIT)))

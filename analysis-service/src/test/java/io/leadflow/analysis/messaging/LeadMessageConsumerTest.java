@@ -13,7 +13,10 @@ import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -131,6 +135,20 @@ class LeadMessageConsumerTest {
                     LeadAnalyzed.class);
             assertThat(first.analysis().extracted().budget()).isEqualTo("PKR 1000");
             assertThat(analyzed.await(r -> r.value().contains(next.messageId()), KAFKA_WAIT).key()).isEqualTo(next.leadKey());
+        }
+    }
+
+    @Test
+    void everyTopic_acceptsRecordsOfTheLargestSizeAProducerSends() throws Exception {
+        try (Admin admin = TestKafka.admin()) {
+            List<ConfigResource> topics = Topics.ALL.stream()
+                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+            Map<String, String> maxMessageBytes = admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS).entrySet()
+                    .stream().collect(Collectors.toMap(entry -> entry.getKey().name(),
+                            entry -> entry.getValue().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()));
+
+            assertThat(maxMessageBytes).hasSize(Topics.ALL.size())
+                    .allSatisfy((topic, bytes) -> assertThat(bytes).as(topic).isEqualTo(String.valueOf(Topics.MAX_MESSAGE_BYTES)));
         }
     }
 
