@@ -1,6 +1,10 @@
 package io.leadflow.events;
 
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
 import java.util.List;
+import java.util.Map;
 
 /** The topics that join the services, versioned by name (SPEC §3). */
 public final class Topics {
@@ -29,6 +33,11 @@ public final class Topics {
      * can be too large downstream.
      */
     public static final int MAX_RECORD_BYTES = 1024 * 1024;
+    /**
+     * Every topic's {@code max.message.bytes}: {@link #MAX_RECORD_BYTES} and room for the record batch's own header and
+     * framing, so whatever a producer with {@code max.request.size} = {@link #MAX_RECORD_BYTES} sends is accepted.
+     */
+    public static final int MAX_MESSAGE_BYTES = MAX_RECORD_BYTES + 64 * 1024;
 
     /** The header that carries why a record was dead-lettered. */
     public static final String DLQ_REASON_HEADER = "leadflow-dlq-reason";
@@ -41,6 +50,15 @@ public final class Topics {
             deadLetter(MESSAGES), deadLetter(ANALYZED), deadLetter(SCORED), deadLetter(UPDATED));
 
     private Topics() {
+    }
+
+    /**
+     * A topic as Leadflow creates it, wherever it is created (the local stack, the tests): {@link #PARTITIONS}
+     * partitions, replication factor 1, {@code max.message.bytes} = {@link #MAX_MESSAGE_BYTES}.
+     */
+    public static NewTopic definition(String topic) {
+        return new NewTopic(topic, PARTITIONS, (short) 1)
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_MESSAGE_BYTES)));
     }
 
     /** The dead-letter topic of a topic: records its consumer cannot use. */

@@ -47,11 +47,39 @@ class EventJsonTest {
     }
 
     @Test
+    void unreadableRecords_haveAReasonThatNamesWhereAndWhy_neverAValueOfTheRecord() {
+        assertThat(reason("{\"channel\":\"fax-0300-1234567\"}", LeadMessage.class)).isEqualTo(new DeadLetter.Reason(
+                "wrong_schema", "not a valid LeadMessage: ValueInstantiationException at $.channel: cannot make a Channel of it"));
+        assertThat(reason("{\"receivedAt\":\"ahmed@example.com\"}", LeadMessage.class)).isEqualTo(new DeadLetter.Reason(
+                "wrong_schema", "not a valid LeadMessage: InvalidFormatException at $.receivedAt: expected Instant"));
+        assertThat(reason("{\"attachments\":[{\"sizeBytes\":\"Ahmed Khan\"}]}", LeadMessage.class)).isEqualTo(
+                new DeadLetter.Reason("wrong_schema",
+                        "not a valid LeadMessage: InvalidFormatException at $.attachments[0].sizeBytes: expected Long"));
+        assertThat(reason("[\"+923001234567\"]", LeadMessage.class)).isEqualTo(new DeadLetter.Reason(
+                "wrong_schema", "not a valid LeadMessage: MismatchedInputException at $: expected LeadMessage"));
+        assertThat(reason("{\"text\": I want to buy", LeadMessage.class)).isEqualTo(new DeadLetter.Reason(
+                "not_json", "not a valid LeadMessage: not JSON, JsonParseException at line 1, column 10"));
+        assertThat(reason("null", LeadMessage.class))
+                .isEqualTo(new DeadLetter.Reason("wrong_schema", "not a valid LeadMessage: the value is JSON null"));
+        assertThat(reason(null, LeadMessage.class))
+                .isEqualTo(new DeadLetter.Reason("not_json", "not a valid LeadMessage: the record has no value"));
+    }
+
+    @Test
     void leadKey_isPhoneThenEmailThenPlatformId() {
         assertThat(LeadMessage.leadKeyOf("+923001234567", "a@b.com", Channel.WHATSAPP, "x")).isEqualTo("+923001234567");
         assertThat(LeadMessage.leadKeyOf(null, "Sara@Example.com", Channel.EMAIL, null)).isEqualTo("sara@example.com");
         assertThat(LeadMessage.leadKeyOf(null, null, Channel.INSTAGRAM, "1789")).isEqualTo("instagram:1789");
         assertThatThrownBy(() -> LeadMessage.leadKeyOf(null, " ", Channel.WEBSITE, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static DeadLetter.Reason reason(String json, Class<?> type) {
+        try {
+            EventJson.read(json, type);
+        } catch (EventJson.InvalidEventException e) {
+            return e.reason();
+        }
+        throw new AssertionError("read " + json);
     }
 
     @Test

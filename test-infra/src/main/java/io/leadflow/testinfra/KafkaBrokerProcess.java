@@ -3,7 +3,6 @@ package io.leadflow.testinfra;
 import io.leadflow.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -70,7 +69,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             broker.startAgain();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-process-stop"));
             try (Admin admin = broker.admin()) {
-                admin.createTopics(Topics.ALL.stream().map(topic -> new NewTopic(topic, Topics.PARTITIONS, (short) 1)).toList())
+                admin.createTopics(Topics.ALL.stream().map(Topics::definition).toList())
                         .all().get(30, TimeUnit.SECONDS);
             }
             return broker;

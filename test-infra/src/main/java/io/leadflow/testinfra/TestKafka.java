@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,12 +57,11 @@ public final class TestKafka {
         return bootstrapServers;
     }
 
-    /** Creates topics with {@link Topics#PARTITIONS} partitions; topics that exist are left alone. */
+    /** Creates topics as {@link Topics#definition} says; topics that exist are left alone. */
     public static void createTopics(Collection<String> topics) {
         try (Admin admin = admin()) {
             verifyClusterIsOurs(admin);
-            List<NewTopic> newTopics = topics.stream()
-                    .map(topic -> new NewTopic(topic, Topics.PARTITIONS, (short) 1)).toList();
+            List<NewTopic> newTopics = topics.stream().map(Topics::definition).toList();
             try {
                 admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
@@ -80,6 +80,27 @@ public final class TestKafka {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + topic, e);
+        }
+    }
+
+    /**
+     * Sends the records in one produce request to one partition (all have the key), so a consumer reads them in one
+     * batch; each may be as large as a topic accepts ({@link Topics#MAX_MESSAGE_BYTES}).
+     */
+    public static void sendTogether(String topic, String key, List<String> values) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 1000,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES), new StringSerializer(), new StringSerializer())) {
+            List<Future<?>> sent = values.stream()
+                    .<Future<?>>map(value -> producer.send(new ProducerRecord<>(topic, key, value))).toList();
+            producer.flush();
+            for (Future<?> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + topic, e);
         }

@@ -58,6 +58,11 @@ public final class LlmFailure extends RuntimeException {
         return new LlmFailure(Outcome.MODEL_MISSING, "model " + model + " is not available", false, true, null);
     }
 
+    /** The message's time for the LLM providers ran out: not the provider's fault, and not worth another try. */
+    public static LlmFailure outOfTime() {
+        return new LlmFailure(Outcome.OUT_OF_TIME, "the message's time for the LLM providers ran out", false, false, null);
+    }
+
     /** The same failure, not to be retried (the provider asked for a longer wait than we allow). */
     public LlmFailure notRetried() {
         return new LlmFailure(outcome, getMessage() + ", longer than allowed: not retried", false, tripsBreaker, retryAfter);

@@ -21,7 +21,9 @@ public enum Outcome {
     /** The provider's concurrency limit and queue were full: it was skipped without a call. */
     BUSY("busy"),
     /** The same text was analysed a moment ago: that analysis was reused, nothing was called. */
-    CACHED("cached");
+    CACHED("cached"),
+    /** The message's time for the LLM providers ran out while this one was waiting or answering: abandoned. */
+    OUT_OF_TIME("out_of_time");
 
     private final String label;
 

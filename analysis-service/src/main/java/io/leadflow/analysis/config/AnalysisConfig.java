@@ -18,6 +18,14 @@ public interface AnalysisConfig {
     @WithDefault("mistral,gemini,ollama,openai,offline")
     List<String> chain();
 
+    /**
+     * The longest the LLM providers may spend on one message, waiting for a free place included; then the offline
+     * analyzer answers. It bounds how long a batch of messages takes however slow the providers are, so it must stay
+     * well under the consumer's {@code throttled.unprocessed-record-max-age.ms} (checked at start).
+     */
+    @WithDefault("60s")
+    Duration llmDeadline();
+
     /** The reuse of earlier analyses of the same text. */
     Cache cache();
 

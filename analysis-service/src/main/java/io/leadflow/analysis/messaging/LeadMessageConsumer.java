@@ -1,51 +1,55 @@
 package io.leadflow.analysis.messaging;
 
+import io.leadflow.analysis.config.RetryConfig;
 import io.leadflow.analysis.service.MessageAnalyzer;
-import io.leadflow.events.DeadLetter;
+import io.leadflow.events.ConsumerRetries;
 import io.leadflow.events.EventJson;
+import io.leadflow.events.FailureRules;
 import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.LeadMessage;
-import io.leadflow.events.Topics;
-import io.quarkus.logging.Log;
+import io.leadflow.events.RecordPublisher;
+import io.leadflow.events.RecordPublisher.Outgoing;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads lead.messages.v1 in batches (records of every assigned partition together), analyses the batch's messages
- * concurrently (LLM calls are non-blocking; each provider's concurrency limit bounds them), then publishes one
- * analysis per message to lead.analyzed.v1 in the batch's order, so one lead's messages stay in order. What it
- * cannot read goes to lead.messages.v1.dlq. The batch is acknowledged (its offsets committed) only once the broker
- * acknowledged every record of it; a broker outage is retried (without analysing again), never dead-lettered.
+ * concurrently (LLM calls are non-blocking; each provider's concurrency limit and the per-message LLM deadline bound
+ * them), then publishes one analysis per message to lead.analyzed.v1 in the batch's order, so one lead's messages stay
+ * in order. The batch is acknowledged (its offsets committed) only once the broker acknowledged every record of it.
+ * A record that cannot be read, whose analysis keeps failing, or whose analysis the broker refuses for good (too
+ * large) goes to lead.messages.v1.dlq with the reason, and the rest of the batch flows; a broker outage is retried
+ * (without analysing again), never dead-lettered.
  */
 @ApplicationScoped
 public class LeadMessageConsumer {
 
     private final MessageAnalyzer analyzer;
-    private final MutinyEmitter<String> out;
+    private final ConsumerRetries retries;
+    private final RecordPublisher publisher;
 
     public LeadMessageConsumer(MessageAnalyzer analyzer,
                                @Channel("lead-analyzed") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-                               MutinyEmitter<String> out) {
+                               MutinyEmitter<String> out,
+                               RetryConfig retry, MeterRegistry registry) {
         this.analyzer = analyzer;
-        this.out = out;
+        this.retries = new ConsumerRetries("lead-messages", retry, FailureRules.NONE, registry);
+        this.publisher = new RecordPublisher(out, retries, registry);
     }
 
     @Incoming("lead-messages")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        List<Uni<Message<String>>> outgoing = new ArrayList<>();
+        List<Uni<Outgoing>> outgoing = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             outgoing.add(outgoingFor(record));
         }
@@ -53,21 +57,12 @@ public class LeadMessageConsumer {
             return Uni.createFrom().completionStage(batch.ack());
         }
         return Uni.join().all(outgoing).andFailFast()
-                .chain(messages -> Uni.createFrom().deferred(() -> sendInOrder(messages))
-                        .onFailure().invoke(failure -> Log.warnf("Publishing a batch of %d analyses failed, retrying: %s",
-                                messages.size(), failure.toString()))
-                        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely())
+                .chain(publisher::publish)
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    /** Sends in list order (each send is subscribed, so handed to the producer, in turn); done when all are acked. */
-    private Uni<Void> sendInOrder(List<Message<String>> messages) {
-        List<Uni<Void>> sends = new ArrayList<>(messages.size());
-        messages.forEach(message -> sends.add(out.sendMessage(message)));
-        return Uni.join().all(sends).andFailFast().replaceWithVoid();
-    }
-
-    private Uni<Message<String>> outgoingFor(KafkaRecord<String, String> record) {
+    /** The record's analysis to publish, or the record itself to the dead-letter topic; never a failure. */
+    private Uni<Outgoing> outgoingFor(KafkaRecord<String, String> record) {
         LeadMessage message;
         try {
             message = EventJson.read(record.getPayload(), LeadMessage.class);
@@ -75,12 +70,11 @@ public class LeadMessageConsumer {
                 throw new EventJson.InvalidEventException("messageId, leadKey and channel are required");
             }
         } catch (EventJson.InvalidEventException e) {
-            Log.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(),
-                    record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L),
-                    e.getMessage());
-            return Uni.createFrom().item(DeadLetter.of(Topics.MESSAGES, record.getKey(), record.getPayload(), e.getMessage()));
+            return Uni.createFrom().item(Outgoing.deadLetter(record, e.reason()));
         }
-        return analyzer.analyze(message).map(analysis -> Message.of(EventJson.write(new LeadAnalyzed(message, analysis)))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(message.leadKey()).build()));
+        return retries.run("analysing " + RecordPublisher.position(record),
+                () -> analyzer.analyze(message).map(analysis ->
+                        Outgoing.output(record, message.leadKey(), EventJson.write(new LeadAnalyzed(message, analysis)))),
+                failure -> Uni.createFrom().item(Outgoing.deadLetter(record, retries.reason(failure))));
     }
 }

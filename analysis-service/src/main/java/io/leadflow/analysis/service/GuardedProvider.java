@@ -71,10 +71,12 @@ final class GuardedProvider {
 
     /**
      * The provider's analysis of the text, each try recorded in {@code attempts}; fails when the provider could not
-     * give one (the chain then tries the next).
+     * give one (the chain then tries the next). A try that would start after {@code deadline} ({@link System#nanoTime()})
+     * is not made: the message has moved on, and a call waiting in the queue past it would be paid for nothing.
      */
-    Uni<Analysis> analyze(Prompt prompt, String text, List<Analysis.ProviderAttempt> attempts) {
-        return guard.get(() -> oneTry(prompt, text, attempts))
+    Uni<Analysis> analyze(Prompt prompt, String text, List<Analysis.ProviderAttempt> attempts, long deadline) {
+        return guard.get(() -> System.nanoTime() - deadline >= 0 ? Uni.createFrom().failure(LlmFailure.outOfTime())
+                        : oneTry(prompt, text, attempts))
                 .onFailure(CircuitBreakerOpenException.class).invoke(() -> skipped(attempts, Outcome.CIRCUIT_OPEN, "circuit open"))
                 .onFailure(BulkheadException.class).invoke(() -> skipped(attempts, Outcome.BUSY, "concurrency limit and queue full"));
     }

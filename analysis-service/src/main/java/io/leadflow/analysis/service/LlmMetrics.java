@@ -29,7 +29,8 @@ public class LlmMetrics {
                 .description("Tries of an analysis provider, by outcome")
                 .tag("provider", provider).tag("outcome", outcome.label())
                 .register(registry).increment();
-        if (outcome != Outcome.CIRCUIT_OPEN && outcome != Outcome.BUSY && outcome != Outcome.CACHED) {
+        if (outcome != Outcome.CIRCUIT_OPEN && outcome != Outcome.BUSY && outcome != Outcome.CACHED
+                && outcome != Outcome.OUT_OF_TIME) {
             Timer.builder("leadflow.llm.latency")
                     .description("How long a try of an analysis provider took")
                     .tag("provider", provider).tag("outcome", outcome.label())

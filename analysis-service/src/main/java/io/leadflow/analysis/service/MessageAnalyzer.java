@@ -3,6 +3,7 @@ package io.leadflow.analysis.service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.leadflow.analysis.client.LlmClient;
+import io.leadflow.analysis.client.LlmFailure;
 import io.leadflow.analysis.client.Outcome;
 import io.leadflow.analysis.client.Prompt;
 import io.leadflow.analysis.config.AnalysisConfig;
@@ -14,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Analyses a message with the provider chain: each configured LLM provider in the configured order, then the
@@ -35,9 +38,11 @@ public class MessageAnalyzer {
     private final AnalysisPrompt prompts;
     private final LlmMetrics metrics;
     private final Cache<String, CompletableFuture<Analysis>> reuse;
+    private final Duration llmDeadline;
 
     public MessageAnalyzer(AnalysisConfig config, @All List<LlmClient> clients, LlmMetrics metrics) {
         this.metrics = metrics;
+        this.llmDeadline = config.llmDeadline();
         this.offline = new OfflineAnalyzer(config.defaultRegion());
         this.prompts = new AnalysisPrompt(config.maxPromptChars());
         ReplyValidator validator = new ReplyValidator();
@@ -104,24 +109,44 @@ public class MessageAnalyzer {
     private Uni<Analysis> analyzeNow(String text) {
         List<Analysis.ProviderAttempt> attempts = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        Prompt prompt = providers.isEmpty() ? null : prompts.forText(text);
-        return tryFrom(0, prompt, text, attempts, started);
-    }
-
-    private Uni<Analysis> tryFrom(int index, Prompt prompt, String text, List<Analysis.ProviderAttempt> attempts,
-                                  long started) {
-        if (index >= providers.size()) {
-            // Rules over the whole text are CPU work: done on a worker, so a batch never holds the event loop.
-            return Uni.createFrom().item(() -> offline(text, attempts, started))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        if (providers.isEmpty()) {
+            return offline(text, attempts, started);
         }
-        GuardedProvider provider = providers.get(index);
-        return provider.analyze(prompt, text, attempts)
-                .map(answer -> answered(answer, provider.name(), attempts, started))
-                .onFailure().recoverWithUni(failure -> tryFrom(index + 1, prompt, text, attempts, started));
+        Prompt prompt = prompts.forText(text);
+        AtomicInteger trying = new AtomicInteger();
+        return tryFrom(0, prompt, text, attempts, started + llmDeadline.toNanos(), trying)
+                .map(answer -> answered(answer, providers.get(trying.get()).name(), attempts, started))
+                .ifNoItem().after(llmDeadline).failWith(() -> outOfTime(providers.get(trying.get()), attempts, started))
+                .onFailure().recoverWithUni(failure -> offline(text, attempts, started));
     }
 
-    private Analysis offline(String text, List<Analysis.ProviderAttempt> attempts, long started) {
+    /** The first LLM provider's analysis from {@code index} on; fails when every one of them failed. */
+    private Uni<Analysis> tryFrom(int index, Prompt prompt, String text, List<Analysis.ProviderAttempt> attempts,
+                                  long deadline, AtomicInteger trying) {
+        if (index >= providers.size()) {
+            return Uni.createFrom().failure(new IllegalStateException("every LLM provider failed"));
+        }
+        trying.set(index);
+        return providers.get(index).analyze(prompt, text, attempts, deadline)
+                .onFailure().recoverWithUni(failure -> tryFrom(index + 1, prompt, text, attempts, deadline, trying));
+    }
+
+    /** Records that the provider being tried when the message's LLM time ran out was abandoned. */
+    private LlmFailure outOfTime(GuardedProvider provider, List<Analysis.ProviderAttempt> attempts, long started) {
+        LlmFailure failure = LlmFailure.outOfTime();
+        metrics.attempt(provider.name(), Outcome.OUT_OF_TIME, 0);
+        attempts.add(new Analysis.ProviderAttempt(provider.name(), Outcome.OUT_OF_TIME.label(),
+                (System.nanoTime() - started) / 1_000_000, failure.getMessage()));
+        return failure;
+    }
+
+    /** Rules over the whole text are CPU work: done on a worker, so a batch never holds the event loop. */
+    private Uni<Analysis> offline(String text, List<Analysis.ProviderAttempt> attempts, long started) {
+        return Uni.createFrom().item(() -> offlineNow(text, attempts, started))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Analysis offlineNow(String text, List<Analysis.ProviderAttempt> attempts, long started) {
         long offlineStarted = System.nanoTime();
         Analysis analysis = offline.analyze(text);
         long nanos = System.nanoTime() - offlineStarted;

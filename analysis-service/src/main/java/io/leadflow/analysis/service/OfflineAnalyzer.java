@@ -1,9 +1,11 @@
 package io.leadflow.analysis.service;
 
 import io.leadflow.events.Analysis;
+import io.leadflow.events.Failures;
 import io.leadflow.events.Intent;
 import io.leadflow.events.Sentiment;
 import io.leadflow.events.Urgency;
+import io.quarkus.logging.Log;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -45,6 +47,10 @@ public class OfflineAnalyzer {
             "lena", "dein", "karein", "kar", "se", "ko", "bhej", "mera", "meri", "humein", "hum", "bohat", "bhi",
             "aur", "par", "wala", "wali", "hoon", "gaya", "gayi", "karo", "baje", "koi");
 
+    /** The answer when the rules themselves failed: no evidence of anything, confidence 0, language undetermined. */
+    static final Analysis NOTHING_FOUND = new Analysis(Intent.OTHER, Urgency.LOW, "general", Sentiment.NEUTRAL, 0, "und",
+            Analysis.ExtractedData.NONE, PROVIDER, List.of(), 0, Analysis.TokenUsage.NONE);
+
     /** How much the learned word statistics weigh: at most as much as one strong phrase. */
     private static final double MODEL_WEIGHT = 3.0;
 
@@ -58,14 +64,31 @@ public class OfflineAnalyzer {
 
     /** @param region where phone numbers written without a country code are (ISO 3166), e.g. PK */
     public OfflineAnalyzer(String region) {
-        this.lexicon = Lexicon.load("/offline-lexicon.txt");
+        this(region, "/offline-lexicon.txt");
+    }
+
+    /** With the rules of another lexicon resource (a test's). */
+    OfflineAnalyzer(String region, String lexiconResource) {
+        this.lexicon = Lexicon.load(lexiconResource);
         this.extractor = new Extractor(lexicon, region);
         this.model = IntentModel.load("/offline-examples.tsv");
     }
 
-    /** Analyses one text. */
+    /**
+     * Analyses one text. Never throws: it is the last link of the chain, so a text that trips a rule gets an answer
+     * that says nothing was found (confidence 0) instead of stopping the message, and the rule's failure is logged.
+     */
     public Analysis analyze(String text) {
-        String subject = text == null ? "" : text;
+        try {
+            return rules(text == null ? "" : text);
+        } catch (RuntimeException | StackOverflowError e) {
+            Log.warnf("The offline rules failed on a text of %d characters (%s); answering that nothing was found",
+                    text == null ? 0 : text.length(), Failures.describe(e));
+            return NOTHING_FOUND;
+        }
+    }
+
+    private Analysis rules(String subject) {
         String normalized = Tokens.normalize(subject);
         Tokens tokens = Tokens.ofNormalized(normalized);
         boolean[] preNegator = positions(lexicon.find("pre-negator", tokens), tokens.size(), true);

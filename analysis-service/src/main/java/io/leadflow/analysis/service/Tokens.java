@@ -46,7 +46,9 @@ final class Tokens {
     }
 
     /**
-     * Lower case; Arabic-Indic, Persian and Devanagari digits as ASCII; Latin accents, Arabic diacritics and the
+     * Lower case; every script's decimal digits (Arabic-Indic, Persian, Devanagari, Bengali, Thai, fullwidth…) as ASCII,
+     * so the rules' {@code \d} (any Unicode digit under {@code (?U)}) only ever sees digits {@code BigDecimal} and
+     * {@code Long.parseLong} read alike; Latin accents, Arabic diacritics and the
      * tatweel removed; the Arabic letter forms that Arabic and Urdu keyboards type differently made one (أ إ آ → ا,
      * ى ی ئ → ي, ک → ك, ة ہ ۃ → ه, ؤ → و); apostrophes dropped, so "don't" reads "dont".
      */
@@ -57,27 +59,25 @@ final class Tokens {
         String decomposed = Normalizer.normalize(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT),
                 Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
+        for (int i = 0; i < decomposed.length(); ) {
+            int c = decomposed.codePointAt(i);
+            i += Character.charCount(c);
             if ((c >= '\u0300' && c <= '\u036F') || (c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640'
                     || c == '\'' || c == '\u2019' || c == '`' || c == '\u00B4') {
                 continue;
             }
-            out.append(unify(c));
+            if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
+                out.append((char) ('0' + Character.digit(c, 10)));
+            } else if (Character.isBmpCodePoint(c)) {
+                out.append(unify((char) c));
+            } else {
+                out.appendCodePoint(c);
+            }
         }
         return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
     private static char unify(char c) {
-        if (c >= '\u0660' && c <= '\u0669') {
-            return (char) ('0' + (c - '\u0660'));
-        }
-        if (c >= '\u06F0' && c <= '\u06F9') {
-            return (char) ('0' + (c - '\u06F0'));
-        }
-        if (c >= '\u0966' && c <= '\u096F') {
-            return (char) ('0' + (c - '\u0966'));
-        }
         switch (c) {
             case '\u0623': case '\u0625': case '\u0622': case '\u0671':
                 return '\u0627';

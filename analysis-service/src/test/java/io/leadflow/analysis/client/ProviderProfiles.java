@@ -71,6 +71,30 @@ public final class ProviderProfiles {
         }
     }
 
+    /**
+     * Mistral alone, one call at a time, and a message's LLM time of 3 s; the consumer's max age as short as that
+     * allows (BatchTime), and checked every half second.
+     */
+    public static class SlowMistral extends Base {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>();
+            config.put("leadflow.analysis.chain", "mistral,offline");
+            config.put("leadflow.mistral.timeout", "5s");
+            config.put("leadflow.mistral.max-retries", "0");
+            config.put("leadflow.mistral.concurrency", "1");
+            config.put("leadflow.analysis.llm-deadline", "3s");
+            config.put("mp.messaging.incoming.lead-messages.throttled.unprocessed-record-max-age.ms", "20000");
+            config.put("mp.messaging.incoming.lead-messages.auto.commit.interval.ms", "500");
+            config.put("mp.messaging.incoming.lead-messages.fetch.min.bytes", "1");
+            config.put("mp.messaging.incoming.lead-messages.fetch.max.bytes", "65536");
+            config.put("mp.messaging.outgoing.lead-analyzed.max.block.ms", "1000");
+            config.put("mp.messaging.outgoing.lead-analyzed.request.timeout.ms", "2000");
+            config.put("mp.messaging.outgoing.lead-analyzed.delivery.timeout.ms", "3000");
+            return config;
+        }
+    }
+
     /** The default chain with every provider configured; Mistral's circuit opens after three failed calls. */
     public static class AllProviders extends Base {
         @Override

@@ -13,7 +13,10 @@ import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -33,6 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
 class LeadMessageConsumerTest {
 
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
+    private static final String TOO_LARGE = "leadflow_dlq_records_total{reason=\"too_large\",topic=\"lead.messages.v1.dlq\"}";
 
     @Test
     void message_isPublishedWithItsAnalysisKeyedByLeadKey() {
@@ -98,8 +103,64 @@ class LeadMessageConsumerTest {
     }
 
     @Test
+    void aMessageWhoseAnalysisWouldNotFitARecord_isDeadLettered_andTheRestOfTheBatchIsAnalysed() {
+        String key = "+923001234591";
+        LeadMessage large = TestEvents.message(Channel.WEBSITE, "Large", key, null, "Price of the sofa?");
+        LeadMessage next = TestEvents.message(Channel.WEBSITE, "Next", key, null, "I want to buy 2 sofas today");
+        // Small enough to be dead-lettered as it is (its reason header added), too large with its analysis.
+        String largeJson = TestEvents.paddedTo(large, Topics.MAX_RECORD_BYTES - 400);
+        double before = metric(TOO_LARGE);
+        try (TopicReader deadLetters = TopicReader.fromNow(Topics.deadLetter(Topics.MESSAGES));
+             TopicReader analyzed = TopicReader.fromNow(Topics.ANALYZED)) {
+            TestKafka.sendTogether(Topics.MESSAGES, key, List.of(largeJson, EventJson.write(next)));
+
+            ConsumerRecord<String, String> dead = deadLetters.await(r -> r.value().contains(large.messageId()), KAFKA_WAIT);
+            assertThat(dead.value()).isEqualTo(largeJson);
+            assertThat(header(dead, Topics.DLQ_REASON_HEADER)).isEqualTo(
+                    "RecordTooLargeException: larger than the producer's max.request.size or the topic's max.message.bytes");
+            assertThat(EventJson.read(analyzed.await(r -> r.value().contains(next.messageId()), KAFKA_WAIT).value(),
+                    LeadAnalyzed.class).message()).isEqualTo(next);
+            assertThat(metric(TOO_LARGE) - before).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theBengaliBudgetOfTheWebsiteForm_isAnalysed_andSoIsTheMessageAfterIt() {
+        LeadMessage bengali = TestEvents.message(Channel.WEBSITE, "Rahim", "+923001234590", null, "budget rs \u09E7,\u09E6\u09E6\u09E6");
+        LeadMessage next = TestEvents.message(Channel.WEBSITE, "Rahim", "+923001234590", null, "Price of the blue sofa?");
+        try (TopicReader analyzed = TopicReader.fromNow(Topics.ANALYZED)) {
+            TestKafka.sendTogether(Topics.MESSAGES, bengali.leadKey(), List.of(EventJson.write(bengali), EventJson.write(next)));
+
+            LeadAnalyzed first = EventJson.read(analyzed.await(r -> r.value().contains(bengali.messageId()), KAFKA_WAIT).value(),
+                    LeadAnalyzed.class);
+            assertThat(first.analysis().extracted().budget()).isEqualTo("PKR 1000");
+            assertThat(analyzed.await(r -> r.value().contains(next.messageId()), KAFKA_WAIT).key()).isEqualTo(next.leadKey());
+        }
+    }
+
+    @Test
+    void everyTopic_acceptsRecordsOfTheLargestSizeAProducerSends() throws Exception {
+        try (Admin admin = TestKafka.admin()) {
+            List<ConfigResource> topics = Topics.ALL.stream()
+                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+            Map<String, String> maxMessageBytes = admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS).entrySet()
+                    .stream().collect(Collectors.toMap(entry -> entry.getKey().name(),
+                            entry -> entry.getValue().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()));
+
+            assertThat(maxMessageBytes).hasSize(Topics.ALL.size())
+                    .allSatisfy((topic, bytes) -> assertThat(bytes).as(topic).isEqualTo(String.valueOf(Topics.MAX_MESSAGE_BYTES)));
+        }
+    }
+
+    @Test
     void health_isReadyWithTheBroker() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static double metric(String series) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(line ->
+                Double.parseDouble(line.substring(series.length() + 1))).findFirst().orElse(0);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -1,16 +1,19 @@
 package io.leadflow.scoring.messaging;
 
+import io.leadflow.events.ConsumerRetries;
 import io.leadflow.events.DeadLetter;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.LeadScored;
 import io.leadflow.events.Mask;
-import io.leadflow.events.Topics;
+import io.leadflow.events.RecordPublisher;
+import io.leadflow.events.RecordPublisher.Outgoing;
+import io.leadflow.scoring.config.RetryConfig;
 import io.leadflow.scoring.repository.LeadWriter;
 import io.leadflow.scoring.service.Bisection;
 import io.leadflow.scoring.service.Bisection.Outcome;
-import io.leadflow.scoring.service.Failures;
+import io.leadflow.scoring.service.DatabaseFailures;
 import io.leadflow.scoring.service.Identity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,12 +22,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.time.Duration;
@@ -34,10 +34,11 @@ import java.util.List;
 
 /**
  * Reads lead.analyzed.v1 in batches. Records that cannot be read go to lead.analyzed.v1.dlq; the rest are written
- * in one transaction (a permanent failure is narrowed down to the events at fault, which are dead-lettered with the
- * database's reason); every stored message's lead is published to lead.scored.v1; and only then is the batch
- * acknowledged, so its offsets are committed after the database commit. Transient failures (database or broker
- * unavailable) retry the whole batch, which the idempotent writes make harmless, and a crash anywhere redelivers it.
+ * in one transaction; every stored message's lead is published to lead.scored.v1; and only then is the batch
+ * acknowledged, so its offsets are committed after the database commit. Failures known to pass (database or broker
+ * unavailable) retry the batch without limit, which the idempotent writes make harmless, and a crash anywhere
+ * redelivers it. Any other failure is retried a few times, then narrowed down to the events at fault, which are
+ * dead-lettered with the reason while the others are stored.
  */
 @ApplicationScoped
 public class LeadAnalyzedConsumer {
@@ -47,74 +48,65 @@ public class LeadAnalyzedConsumer {
     private static final Duration LATEST_AHEAD = Duration.ofDays(1);
 
     private final LeadWriter writer;
-    private final MutinyEmitter<String> out;
+    private final ConsumerRetries retries;
+    private final RecordPublisher publisher;
     private final Counter stored;
-    private final Counter deadLettered;
 
     public LeadAnalyzedConsumer(LeadWriter writer,
                                 @Channel("lead-scored") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
                                 MutinyEmitter<String> out,
-                                MeterRegistry metrics) {
+                                RetryConfig retry, MeterRegistry metrics) {
         this.writer = writer;
-        this.out = out;
+        this.retries = new ConsumerRetries("lead-analyzed", retry, new DatabaseFailures(), metrics);
+        this.publisher = new RecordPublisher(out, retries, metrics);
         this.stored = Counter.builder("leadflow.scoring.messages").tag("outcome", "scored")
                 .description("Analysed messages scored into their lead (redeliveries included)").register(metrics);
-        this.deadLettered = Counter.builder("leadflow.scoring.messages").tag("outcome", "dead_lettered")
-                .description("Analysed messages sent to the dead-letter topic").register(metrics);
     }
 
     @Incoming("lead-analyzed")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<Received> received = batch.getRecords().stream().map(LeadAnalyzedConsumer::read).toList();
-        return Uni.createFrom().deferred(() -> process(received))
-                .onFailure().invoke(failure -> Log.warnf("Scoring a batch of %d failed, retrying: %s",
-                        received.size(), failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+        List<Received> readable = received.stream().filter(r -> r.event() != null).toList();
+        return retries.run("storing a batch of " + readable.size(),
+                        () -> Bisection.store(readable, this::store, failure -> false),
+                        lastError -> Bisection.store(readable, this::store, failure -> !retries.isTransient(failure)))
+                .chain(outcomes -> publisher.publish(outgoing(received, outcomes))
+                        .invoke(() -> stored.increment(outcomes.stream().filter(Outcome::stored).count())))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private Uni<Void> process(List<Received> received) {
-        List<Received> readable = received.stream().filter(r -> r.event() != null).toList();
-        return Bisection.store(readable, items -> writer.store(items.stream().map(Received::event).toList()),
-                        Failures::isPermanent, Failures::reason)
-                .chain(outcomes -> {
-                    List<Uni<Void>> sends = new ArrayList<>();
-                    received.stream().filter(r -> r.event() == null).forEach(r -> sends.add(deadLetter(r.record(), r.problem())));
-                    for (Outcome<Received, LeadScored> outcome : outcomes) {
-                        sends.add(outcome.stored() ? publish(outcome.result())
-                                : deadLetter(outcome.item().record(), outcome.refusal()));
-                    }
-                    return sends.isEmpty() ? Uni.createFrom().voidItem()
-                            : Uni.join().all(sends).andFailFast().replaceWithVoid();
-                });
+    private Uni<List<LeadScored>> store(List<Received> events) {
+        return writer.store(events.stream().map(Received::event).toList());
     }
 
-    private Uni<Void> publish(LeadScored scored) {
-        Log.debugf("Scored lead %d (%s) %d %s", scored.lead().id(), Mask.leadKey(scored.leadKey()),
-                scored.lead().score(), scored.lead().quality());
-        return Uni.createFrom().deferred(() -> out.sendMessage(Message.of(EventJson.write(scored))
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(scored.leadKey()).build())))
-                .invoke(() -> stored.increment());
-    }
-
-    private Uni<Void> deadLetter(KafkaRecord<String, String> record, String reason) {
-        Log.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(),
-                record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L),
-                reason);
-        return Uni.createFrom().deferred(() -> out.sendMessage(
-                        DeadLetter.of(Topics.ANALYZED, record.getKey(), record.getPayload(), reason)))
-                .invoke(() -> deadLettered.increment());
+    /** Each stored event's lead, and the dead letter of each event that cannot be read or stored. */
+    private List<Outgoing> outgoing(List<Received> received, List<Outcome<Received, LeadScored>> outcomes) {
+        List<Outgoing> outgoing = new ArrayList<>(received.size());
+        received.stream().filter(r -> r.event() == null)
+                .forEach(r -> outgoing.add(Outgoing.deadLetter(r.record(), r.problem())));
+        for (Outcome<Received, LeadScored> outcome : outcomes) {
+            KafkaRecord<String, String> record = outcome.item().record();
+            if (outcome.stored()) {
+                LeadScored scored = outcome.result();
+                Log.debugf("Scored lead %d (%s) %d %s", scored.lead().id(), Mask.leadKey(scored.leadKey()),
+                        scored.lead().score(), scored.lead().quality());
+                outgoing.add(Outgoing.output(record, scored.leadKey(), EventJson.write(scored)));
+            } else {
+                outgoing.add(Outgoing.deadLetter(record, retries.reason(outcome.refusal())));
+            }
+        }
+        return outgoing;
     }
 
     /** A record as read: its event, or why it has none. */
-    private record Received(KafkaRecord<String, String> record, LeadAnalyzed event, String problem) {
+    private record Received(KafkaRecord<String, String> record, LeadAnalyzed event, DeadLetter.Reason problem) {
     }
 
     private static Received read(KafkaRecord<String, String> record) {
         try {
             return new Received(record, validated(EventJson.read(record.getPayload(), LeadAnalyzed.class)), null);
         } catch (EventJson.InvalidEventException e) {
-            return new Received(record, null, e.getMessage());
+            return new Received(record, null, e.reason());
         }
     }
 
@@ -128,7 +120,7 @@ public class LeadAnalyzedConsumer {
             throw new EventJson.InvalidEventException("message.messageId, leadKey, channel, receivedAt and text are required");
         }
         if (message.receivedAt().isBefore(EARLIEST) || message.receivedAt().isAfter(Instant.now().plus(LATEST_AHEAD))) {
-            throw new EventJson.InvalidEventException("message.receivedAt " + message.receivedAt() + " is not a plausible time");
+            throw new EventJson.InvalidEventException("message.receivedAt is not a plausible time (before 2000 or over a day ahead)");
         }
         if (event.analysis().intent() == null || event.analysis().urgency() == null || event.analysis().provider() == null) {
             throw new EventJson.InvalidEventException("analysis.intent, urgency and provider are required");

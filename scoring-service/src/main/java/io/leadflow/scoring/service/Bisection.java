@@ -19,9 +19,9 @@ public final class Bisection {
     }
 
     /**
-     * What became of one item: stored ({@code result} set) or refused ({@code refusal} says why).
+     * What became of one item: stored ({@code result} set) or refused ({@code refusal}: the failure it alone causes).
      */
-    public record Outcome<T, R>(T item, R result, String refusal) {
+    public record Outcome<T, R>(T item, R result, Throwable refusal) {
 
         public boolean stored() {
             return refusal == null;
@@ -31,11 +31,11 @@ public final class Bisection {
     /**
      * @param items       what to store, in order
      * @param store       stores some items in one transaction, answering one result per item, in order
-     * @param isPermanent whether a failure is the items' fault (see {@link Failures#isPermanent})
+     * @param isPermanent whether a failure is the items' fault, not the database's or the network's for now
      * @return one outcome per item, in order
      */
     public static <T, R> Uni<List<Outcome<T, R>>> store(List<T> items, Function<List<T>, Uni<List<R>>> store,
-                                                        Predicate<Throwable> isPermanent, Function<Throwable, String> reason) {
+                                                        Predicate<Throwable> isPermanent) {
         if (items.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -49,11 +49,11 @@ public final class Bisection {
                 })
                 .onFailure(isPermanent).recoverWithUni(failure -> {
                     if (items.size() == 1) {
-                        return Uni.createFrom().item(List.of(new Outcome<>(items.get(0), null, reason.apply(failure))));
+                        return Uni.createFrom().item(List.of(new Outcome<>(items.get(0), null, failure)));
                     }
                     int half = items.size() / 2;
-                    return store(items.subList(0, half), store, isPermanent, reason)
-                            .chain(first -> store(items.subList(half, items.size()), store, isPermanent, reason)
+                    return store(items.subList(0, half), store, isPermanent)
+                            .chain(first -> store(items.subList(half, items.size()), store, isPermanent)
                                     .map(second -> {
                                         List<Outcome<T, R>> all = new ArrayList<>(first);
                                         all.addAll(second);

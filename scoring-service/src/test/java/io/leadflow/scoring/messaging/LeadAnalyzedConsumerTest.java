@@ -20,10 +20,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -43,6 +39,9 @@ import static org.hamcrest.Matchers.equalTo;
 class LeadAnalyzedConsumerTest {
 
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
+    private static final String ERROR_RETRIES = "leadflow_consumer_retries_total{channel=\"lead-analyzed\",kind=\"error\"}";
+    private static final String FAILED_DEAD_LETTERS =
+            "leadflow_dlq_records_total{reason=\"failed\",topic=\"lead.analyzed.v1.dlq\"}";
 
     @Test
     void analysedMessage_isStoredAsAScoredLeadAndPublished() {
@@ -171,6 +170,8 @@ class LeadAnalyzedConsumerTest {
         LeadAnalyzed poison = AnalyzedMessages.on(Channel.SMS).from("Asad", uniquePhone(), null)
                 .says("a NUL \u0000 the database cannot store", Intent.OTHER, Urgency.LOW).build();
         LeadAnalyzed last = AnalyzedMessages.on(Channel.SMS).from("Asif", uniquePhone(), null).says("Buy 2", Intent.BUY, Urgency.LOW).build();
+        double retriesBefore = metric(ERROR_RETRIES);
+        double deadLettersBefore = metric(FAILED_DEAD_LETTERS);
         try (TopicReader scored = TopicReader.fromNow(Topics.SCORED);
              TopicReader deadLetters = TopicReader.fromNow(Topics.deadLetter(Topics.ANALYZED))) {
             sendTogether(key, List.of(first, poison, last));
@@ -179,7 +180,10 @@ class LeadAnalyzedConsumerTest {
             assertThat(dead.value()).isEqualTo(EventJson.write(poison));
             assertThat(dead.key()).isEqualTo(key);
             assertThat(new String(dead.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8))
-                    .isEqualTo("the database refused it: invalid byte sequence for encoding \"UTF8\": 0x00 (SQLSTATE 22021)");
+                    .isEqualTo("the database refused it: SQLSTATE 22021");
+            assertThat(metric(ERROR_RETRIES) - retriesBefore).as("attempts at the whole batch before narrowing it down")
+                    .isEqualTo(3);
+            assertThat(metric(FAILED_DEAD_LETTERS) - deadLettersBefore).isEqualTo(1);
             awaitScored(scored, first);
             awaitScored(scored, last);
             assertThat(Db.count("SELECT count(*) FROM message WHERE external_id IN (?, ?, ?)", first.message().messageId(),
@@ -219,7 +223,7 @@ class LeadAnalyzedConsumerTest {
             ConsumerRecord<String, String> record = deadLetters.await(
                     r -> r.value().contains(future.message().messageId()), KAFKA_WAIT);
             assertThat(new String(record.headers().lastHeader(Topics.DLQ_REASON_HEADER).value()))
-                    .isEqualTo("message.receivedAt 2090-01-01T00:00:00Z is not a plausible time");
+                    .isEqualTo("message.receivedAt is not a plausible time (before 2000 or over a day ahead)");
         }
     }
 
@@ -228,19 +232,30 @@ class LeadAnalyzedConsumerTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
+    @Test
+    void aRecordThatIsNotJson_isDeadLetteredWithAReasonThatQuotesNothingOfIt() {
+        String notJson = "{\"message\": Ahmed +923001234567";
+        try (TopicReader deadLetters = TopicReader.fromNow(Topics.deadLetter(Topics.ANALYZED))) {
+            TestKafka.send(Topics.ANALYZED, "poison", notJson);
+            ConsumerRecord<String, String> record = deadLetters.await(r -> r.value().equals(notJson), KAFKA_WAIT);
+            assertThat(new String(record.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("not a valid LeadAnalyzed: not JSON, JsonParseException at line 1, column 13");
+        }
+    }
+
+    private static double metric(String series) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(line ->
+                Double.parseDouble(line.substring(series.length() + 1))).findFirst().orElse(0);
+    }
+
     private static void send(LeadAnalyzed event) {
         TestKafka.send(Topics.ANALYZED, event.message().leadKey(), EventJson.write(event));
     }
 
     /** Sends the events in one produce request to one partition, so the consumer reads them in one batch. */
     private static void sendTogether(String key, List<LeadAnalyzed> events) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 1000), new StringSerializer(), new StringSerializer())) {
-            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.ANALYZED, key, EventJson.write(event))));
-            producer.flush();
-        }
+        TestKafka.sendTogether(Topics.ANALYZED, key, events.stream().map(EventJson::write).toList());
     }
 
     private static LeadScored awaitScored(TopicReader scored, LeadAnalyzed event) {

@@ -1,0 +1,9 @@
+package io.leadflow.analysis.config;
+
+import io.leadflow.events.RetrySettings;
+import io.smallrye.config.ConfigMapping;
+
+/** How analysis retries a message whose processing failed (see {@link RetrySettings}). */
+@ConfigMapping(prefix = "leadflow.analysis.retry")
+public interface RetryConfig extends RetrySettings {
+}

@@ -1,0 +1,9 @@
+package io.leadflow.scoring.config;
+
+import io.leadflow.events.RetrySettings;
+import io.smallrye.config.ConfigMapping;
+
+/** How scoring retries a batch of analysed messages whose processing failed (see {@link RetrySettings}). */
+@ConfigMapping(prefix = "leadflow.scoring.retry")
+public interface RetryConfig extends RetrySettings {
+}
