@@ -1,6 +1,7 @@
 package io.leadflow.ingest.rest;
 
 import io.leadflow.events.Channel;
+import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.Topics;
 import io.leadflow.ingest.service.InboundLimits;
@@ -113,6 +114,27 @@ class WebsiteWebhookTest {
                 .then().statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", equalTo("1200"));
+    }
+
+    @Test
+    void whatTheClientWroteLeftOfTheTrustedProxy_isNotBelieved_theProxysEntryIsTheClient() {
+        String address = nextAddress();
+        try (TopicReader messages = TopicReader.fromNow(Topics.MESSAGES)) {
+            for (int i = 0; i < WEBSITE_REQUESTS_PER_HOUR; i++) {
+                String phone = "+923002" + String.format("%03d%03d", ADDRESSES.get() % 1000, i);
+                given().header("X-Forwarded-For", "6.6.6." + i + ", " + address).contentType(ContentType.JSON)
+                        .body(Map.of("phone", phone, "message", "Price of the sofa?"))
+                        .post("/api/webhook/website")
+                        .then().statusCode(202);
+                LeadMessage event = EventJson.read(messages.await(r -> phone.equals(r.key()), WebhookEvents.KAFKA_WAIT).value(),
+                        LeadMessage.class);
+                assertThat(event.client().ip()).isEqualTo(address);
+            }
+        }
+        given().header("X-Forwarded-For", "6.6.6.99, " + address).contentType(ContentType.JSON)
+                .body(Map.of("phone", "+923002229999", "message", "Price of the sofa?"))
+                .post("/api/webhook/website")
+                .then().statusCode(429).contentType("application/problem+json");
     }
 
     @Test
