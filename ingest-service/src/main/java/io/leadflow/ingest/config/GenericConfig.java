@@ -8,6 +8,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "leadflow.generic")
 public interface GenericConfig {
 
-    /** When set, requests must carry it as {@code X-Api-Key}; without it the endpoint is open (development only). */
+    /**
+     * Requests must carry it as {@code X-Api-Key}; without it the endpoint answers 503, unless
+     * {@code leadflow.webhooks.allow-unsigned} lets unsigned requests in (development only).
+     */
     Optional<String> apiKey();
 }

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** How webhooks are taken in. */
 @ConfigMapping(prefix = "leadflow.ingest")
@@ -34,4 +36,12 @@ public interface IngestConfig {
     /** How long a webhook waits for the broker's acknowledgement before it answers 503. */
     @WithDefault("6s")
     Duration publishTimeout();
+
+    /**
+     * The reverse proxies in front of ingest (addresses or CIDR ranges: {@code 10.0.0.0/8}, {@code fd00::/8}). A
+     * request from one of them comes from the nearest address in its {@code X-Forwarded-For} that is not one of
+     * them: the client the website form's rate limit counts and the event records. Without it every request comes
+     * from its connection's peer, and {@code X-Forwarded-For} is ignored.
+     */
+    Optional<List<String>> trustedProxies();
 }

@@ -12,8 +12,9 @@ public interface TwilioConfig {
     Optional<String> authToken();
 
     /**
-     * {@code scheme://host:port} as Twilio calls this service (behind a proxy, the public address); the request path
-     * and query are appended to it to check the signature. Without it, the address the request came in on is used.
+     * {@code scheme://host:port} as Twilio calls this service (behind a proxy or ingress, the public address); the
+     * request path and query are appended to it to check the signature. Required with the auth token: ingest refuses
+     * to start with the token alone, since the address a request arrives on is not the one Twilio signed.
      */
     Optional<String> publicBaseUrl();
 }

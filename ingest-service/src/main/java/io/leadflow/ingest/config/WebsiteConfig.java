@@ -19,14 +19,18 @@ public interface WebsiteConfig {
 
     RateLimit rateLimit();
 
-    /** How many submissions one IP address may post. */
+    /** How many submissions one client (an IPv4 address, an IPv6 /64) may post. */
     interface RateLimit {
-        /** Submissions per period and IP address; more get 429 with Retry-After. */
+        /** Submissions per period and client; more get 429 with Retry-After. */
         @WithDefault("10")
         int requests();
 
         /** The period the limit counts over. */
         @WithDefault("1m")
         Duration period();
+
+        /** The most clients (addresses, IPv6 /64 networks) counted at once; the least active are forgotten first. */
+        @WithDefault("100000")
+        long maxClients();
     }
 }

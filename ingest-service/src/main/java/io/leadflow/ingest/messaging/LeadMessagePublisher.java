@@ -1,7 +1,6 @@
 package io.leadflow.ingest.messaging;
 
-import io.leadflow.events.EventJson;
-import io.leadflow.events.LeadMessage;
+import io.leadflow.events.Topics;
 import io.leadflow.events.http.ProblemException;
 import io.leadflow.ingest.config.IngestConfig;
 import io.quarkus.logging.Log;
@@ -9,6 +8,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -34,23 +35,44 @@ public class LeadMessagePublisher {
     }
 
     /**
-     * Publishes every message, keyed by its lead key, and succeeds once all are acknowledged (acks=all);
-     * fails with a 503 problem when the broker does not acknowledge them in time.
+     * Publishes every record and succeeds once all are acknowledged (acks=all); fails with a 503 problem when the
+     * broker does not acknowledge them in time, and with a 413 problem when a record is refused as too large, which
+     * no retry would change.
      */
-    public Uni<Void> publish(List<LeadMessage> messages) {
-        List<Uni<Void>> sends = messages.stream().map(this::send).toList();
+    public Uni<Void> publish(List<LeadRecord> records) {
+        List<Uni<Void>> sends = records.stream().map(this::send).toList();
         return Uni.join().all(sends).andFailFast().replaceWithVoid()
                 .ifNoItem().after(timeout).fail()
                 .onFailure().transform(failure -> {
-                    Log.warnf("Kafka did not acknowledge %d message(s): %s", messages.size(), failure.toString());
+                    if (isTooLarge(failure)) {
+                        Log.warnf("Kafka refused a record as too large: %s", failure.toString());
+                        return new ProblemException(413, "payload-too-large", "Payload too large",
+                                "The message is larger than the broker takes; events are kept within "
+                                + Topics.MAX_EVENT_BYTES + " bytes.", null);
+                    }
+                    Log.warnf("Kafka did not acknowledge %d message(s): %s", records.size(), failure.toString());
                     return ProblemException.unavailable(
                             "The message could not be stored right now; retry after " + RETRY_AFTER_SECONDS + " seconds.",
                             RETRY_AFTER_SECONDS);
                 });
     }
 
-    private Uni<Void> send(LeadMessage message) {
-        return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(EventJson.write(message))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(message.leadKey()).build())));
+    /**
+     * A record the producer or the broker refuses for its size fails the same way on every retry: the client must
+     * hear 4xx, not "retry later". Every other failure (a broker away, a timeout, a missing permission someone will
+     * fix) is worth the platform's retry.
+     */
+    private static boolean isTooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Uni<Void> send(LeadRecord record) {
+        return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(record.value())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).build())));
     }
 }

@@ -1,6 +1,7 @@
 package io.leadflow.ingest.rest;
 
 import io.leadflow.events.http.Problem;
+import io.leadflow.ingest.service.InboundLimits;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -18,7 +19,7 @@ public class BodyTooLarge {
         if (!"Request too large".equals(e.getMessage())) {
             return null;
         }
-        return Response.status(413).type(Problem.MEDIA_TYPE).entity(new Problem(Problem.TYPE_PREFIX + "payload-too-large",
-                "Payload too large", 413, "The body is larger than this endpoint takes.", null)).build();
+        return Response.status(413).type(Problem.MEDIA_TYPE)
+                .entity(InboundLimits.tooLarge(null, "The body is larger than this endpoint takes.").problem()).build();
     }
 }

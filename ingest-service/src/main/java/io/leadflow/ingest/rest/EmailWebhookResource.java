@@ -10,6 +10,8 @@ import io.leadflow.ingest.service.channel.SendGridInboundParse;
 import io.leadflow.ingest.service.signature.MailgunSignature;
 import io.leadflow.ingest.service.signature.Secrets;
 import io.leadflow.ingest.service.signature.UsedTokens;
+import io.leadflow.ingest.service.signature.WebhookSecrets;
+import io.leadflow.ingest.service.signature.WebhookSecrets.Secret;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Inbound email: SendGrid Inbound Parse, Mailgun routes and raw RFC 5322 messages, {@code POST /api/webhook/email/…}.
@@ -40,14 +43,16 @@ public class EmailWebhookResource {
     private static final String MESSAGE_RFC822 = "message/rfc822";
 
     private final EmailConfig config;
+    private final WebhookSecrets secrets;
     private final SendGridInboundParse sendGrid;
     private final MailgunRoutes mailgun;
     private final UsedTokens usedTokens;
     private final WebhookResponder responder;
 
-    public EmailWebhookResource(EmailConfig config, SendGridInboundParse sendGrid, MailgunRoutes mailgun,
-                                UsedTokens usedTokens, WebhookResponder responder) {
+    public EmailWebhookResource(EmailConfig config, WebhookSecrets secrets, SendGridInboundParse sendGrid,
+                                MailgunRoutes mailgun, UsedTokens usedTokens, WebhookResponder responder) {
         this.config = config;
+        this.secrets = secrets;
         this.sendGrid = sendGrid;
         this.mailgun = mailgun;
         this.usedTokens = usedTokens;
@@ -64,9 +69,10 @@ public class EmailWebhookResource {
     public Uni<Response> sendGrid(byte[] body, @QueryParam("token") String token,
                                   @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                   @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context RoutingContext context) {
-        config.sendgrid().token().ifPresent(expected -> requireToken(expected, token != null ? token : basicPassword(authorization)));
+        secrets.forRequest(Secret.SENDGRID_TOKEN)
+                .ifPresent(expected -> requireToken(expected, token != null ? token : basicPassword(authorization)));
         return responder.parseOnWorkerAndAnswer(() -> sendGrid.parse(FormData.parse(body, contentType)),
-                WebhookResponder.requestInfo(body, context), context);
+                responder.requestInfo(body, context), context);
     }
 
     @POST
@@ -78,13 +84,14 @@ public class EmailWebhookResource {
                     + "(HMAC-SHA256 with leadflow.email.mailgun.signing-key); stale timestamps and replayed tokens are refused.")
     public Uni<Response> mailgun(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                  @Context RoutingContext context) {
+        Optional<String> signingKey = secrets.forRequest(Secret.MAILGUN_SIGNING_KEY);
         return Uni.createFrom().item(() -> FormData.parse(body, contentType))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(form -> {
                     String token = form.text("token");
-                    config.mailgun().signingKey().ifPresent(key -> MailgunSignature.verify(key, form.text("timestamp"),
+                    signingKey.ifPresent(key -> MailgunSignature.verify(key, form.text("timestamp"),
                             token, form.text("signature"), Instant.now(), config.mailgun().maxAge(), usedTokens));
-                    return responder.answerPlatform(mailgun.parse(form), WebhookResponder.requestInfo(body, context), context)
+                    return responder.answerPlatform(mailgun.parse(form), responder.requestInfo(body, context), context)
                             // A request that was not accepted may be retried with its token.
                             .onFailure().invoke(() -> usedTokens.release(token));
                 });
@@ -99,10 +106,10 @@ public class EmailWebhookResource {
                     + "leadflow.email.raw.token.")
     public Uni<Response> raw(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context RoutingContext context) {
-        config.raw().token().ifPresent(expected -> requireToken(expected, bearer(authorization)));
+        secrets.forRequest(Secret.RAW_EMAIL_TOKEN).ifPresent(expected -> requireToken(expected, bearer(authorization)));
         MediaTypes.require(contentType, MESSAGE_RFC822);
         return responder.parseOnWorkerAndAnswer(() -> EmailLeads.toWebhook(MimeEmails.parse(body), Map.of()),
-                WebhookResponder.requestInfo(body, context), context);
+                responder.requestInfo(body, context), context);
     }
 
     private static void requireToken(String expected, String given) {

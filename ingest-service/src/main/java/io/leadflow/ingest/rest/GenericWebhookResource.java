@@ -1,6 +1,5 @@
 package io.leadflow.ingest.rest;
 
-import io.leadflow.ingest.config.GenericConfig;
 import io.leadflow.ingest.config.IngestConfig;
 import io.leadflow.ingest.service.Inbound;
 import io.leadflow.ingest.service.MediaTypes;
@@ -10,6 +9,8 @@ import io.leadflow.ingest.service.RequestInfo;
 import io.leadflow.ingest.service.WebhookIntake;
 import io.leadflow.ingest.service.channel.GenericMessages;
 import io.leadflow.ingest.service.signature.Secrets;
+import io.leadflow.ingest.service.signature.WebhookSecrets;
+import io.leadflow.ingest.service.signature.WebhookSecrets.Secret;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -37,15 +38,15 @@ public class GenericWebhookResource {
     private final WebhookIntake intake;
     private final WebhookResponder responder;
     private final IngestConfig config;
-    private final GenericConfig generic;
+    private final WebhookSecrets secrets;
 
     public GenericWebhookResource(GenericMessages messages, WebhookIntake intake, WebhookResponder responder,
-                                  IngestConfig config, GenericConfig generic) {
+                                  IngestConfig config, WebhookSecrets secrets) {
         this.messages = messages;
         this.intake = intake;
         this.responder = responder;
         this.config = config;
-        this.generic = generic;
+        this.secrets = secrets;
     }
 
     @POST
@@ -60,11 +61,11 @@ public class GenericWebhookResource {
                                  @QueryParam("wait") String waitParameter,
                                  @HeaderParam("Prefer") String prefer,
                                  @Context RoutingContext context) {
-        generic.apiKey().ifPresent(expected -> requireApiKey(expected, apiKey));
+        secrets.forRequest(Secret.GENERIC_API_KEY).ifPresent(expected -> requireApiKey(expected, apiKey));
         MediaTypes.require(contentType, MediaType.APPLICATION_JSON);
         Optional<Duration> wait = WaitPreference.of(waitParameter, prefer, config.maxWait());
         Inbound message = messages.parse(body);
-        RequestInfo request = WebhookResponder.requestInfo(body, context);
+        RequestInfo request = responder.requestInfo(body, context);
         if (wait.isEmpty()) {
             return responder.accept(ParsedWebhook.of(message), request, context,
                     result -> Response.accepted(new WebhookAnswer.Accepted(result.messageIds().get(0))).build());

@@ -1,7 +1,8 @@
 package io.leadflow.ingest.rest;
 
-import io.leadflow.ingest.config.InstagramConfig;
 import io.leadflow.ingest.service.ParsedWebhook;
+import io.leadflow.ingest.service.signature.WebhookSecrets;
+import io.leadflow.ingest.service.signature.WebhookSecrets.Secret;
 import io.leadflow.ingest.service.channel.InstagramNotifications;
 import jakarta.ws.rs.Path;
 
@@ -11,8 +12,8 @@ public class InstagramWebhookResource extends MetaWebhooks {
 
     private final InstagramNotifications notifications;
 
-    public InstagramWebhookResource(InstagramConfig config, InstagramNotifications notifications, WebhookResponder responder) {
-        super(config, responder);
+    public InstagramWebhookResource(WebhookSecrets secrets, InstagramNotifications notifications, WebhookResponder responder) {
+        super(Secret.INSTAGRAM_APP_SECRET, Secret.INSTAGRAM_VERIFY_TOKEN, secrets, responder);
         this.notifications = notifications;
     }
 

@@ -1,11 +1,12 @@
 package io.leadflow.ingest.rest;
 
 import io.leadflow.events.http.ProblemException;
-import io.leadflow.ingest.config.MetaConfig;
 import io.leadflow.ingest.service.MediaTypes;
 import io.leadflow.ingest.service.ParsedWebhook;
 import io.leadflow.ingest.service.signature.MetaSignature;
 import io.leadflow.ingest.service.signature.Secrets;
+import io.leadflow.ingest.service.signature.WebhookSecrets;
+import io.leadflow.ingest.service.signature.WebhookSecrets.Secret;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -28,11 +29,15 @@ abstract class MetaWebhooks {
 
     private static final int MAX_CHALLENGE_LENGTH = 200;
 
-    private final MetaConfig config;
+    private final Secret appSecret;
+    private final Secret verifyToken;
+    private final WebhookSecrets secrets;
     private final WebhookResponder responder;
 
-    MetaWebhooks(MetaConfig config, WebhookResponder responder) {
-        this.config = config;
+    MetaWebhooks(Secret appSecret, Secret verifyToken, WebhookSecrets secrets, WebhookResponder responder) {
+        this.appSecret = appSecret;
+        this.verifyToken = verifyToken;
+        this.secrets = secrets;
         this.responder = responder;
     }
 
@@ -42,10 +47,11 @@ abstract class MetaWebhooks {
     @GET
     @Produces({MediaType.TEXT_PLAIN, "application/problem+json"})
     @Operation(summary = "Meta's verification handshake",
-            description = "Echoes hub.challenge when hub.mode=subscribe and hub.verify_token is the configured verify token.")
-    public Response verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String verifyToken,
+            description = "Echoes hub.challenge when hub.mode=subscribe and hub.verify_token is the configured verify token; "
+                    + "503 when no verify token is configured.")
+    public Response verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
                            @QueryParam("hub.challenge") String challenge) {
-        return handshake(config, mode, verifyToken, challenge);
+        return handshake(secrets.handshakeToken(verifyToken), mode, token, challenge);
     }
 
     @POST
@@ -57,15 +63,16 @@ abstract class MetaWebhooks {
                     + "with Retry-After if not.")
     public Uni<Response> receive(byte[] body, @HeaderParam(MetaSignature.HEADER) String signature,
                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context RoutingContext context) {
-        requireSigned(config, body, signature, contentType);
-        return responder.answerPlatform(parse(body), WebhookResponder.requestInfo(body, context), context);
+        secrets.forRequest(appSecret).ifPresent(secret -> MetaSignature.verify(secret, body, signature));
+        MediaTypes.require(contentType, MediaType.APPLICATION_JSON);
+        return responder.answerPlatform(parse(body), responder.requestInfo(body, context), context);
     }
 
     /**
      * The GET handshake Meta makes when the webhook is set up: echoes {@code hub.challenge} when
      * {@code hub.mode=subscribe} and {@code hub.verify_token} is the configured token.
      */
-    private static Response handshake(MetaConfig config, String mode, String verifyToken, String challenge) {
+    private static Response handshake(String expectedToken, String mode, String verifyToken, String challenge) {
         if (!"subscribe".equals(mode)) {
             throw ProblemException.invalidField("hub.mode", "hub.mode must be subscribe");
         }
@@ -73,20 +80,12 @@ abstract class MetaWebhooks {
             throw ProblemException.invalidField("hub.challenge", "hub.challenge is required (at most "
                     + MAX_CHALLENGE_LENGTH + " characters)");
         }
-        if (config.verifyToken().isPresent()) {
-            if (verifyToken == null || verifyToken.isEmpty()) {
-                throw Secrets.missing("hub.verify_token", "hub.verify_token is required");
-            }
-            if (!Secrets.same(config.verifyToken().get(), verifyToken)) {
-                throw Secrets.invalid("hub.verify_token", "hub.verify_token is not the configured verify token");
-            }
+        if (verifyToken == null || verifyToken.isEmpty()) {
+            throw Secrets.missing("hub.verify_token", "hub.verify_token is required");
+        }
+        if (!Secrets.same(expectedToken, verifyToken)) {
+            throw Secrets.invalid("hub.verify_token", "hub.verify_token is not the configured verify token");
         }
         return Response.ok(challenge, MediaType.TEXT_PLAIN_TYPE).build();
-    }
-
-    /** A notification POST: signed by Meta (when the app secret is configured), then JSON. */
-    private static void requireSigned(MetaConfig config, byte[] body, String signature, String contentType) {
-        config.appSecret().ifPresent(secret -> MetaSignature.verify(secret, body, signature));
-        MediaTypes.require(contentType, MediaType.APPLICATION_JSON);
     }
 }

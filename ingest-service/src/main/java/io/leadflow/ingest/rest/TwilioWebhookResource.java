@@ -5,6 +5,8 @@ import io.leadflow.ingest.service.FormData;
 import io.leadflow.ingest.service.MediaTypes;
 import io.leadflow.ingest.service.channel.TwilioMessages;
 import io.leadflow.ingest.service.signature.TwilioSignature;
+import io.leadflow.ingest.service.signature.WebhookSecrets;
+import io.leadflow.ingest.service.signature.WebhookSecrets.Secret;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -26,10 +28,12 @@ public class TwilioWebhookResource {
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
     private final TwilioConfig config;
+    private final WebhookSecrets secrets;
     private final WebhookResponder responder;
 
-    public TwilioWebhookResource(TwilioConfig config, WebhookResponder responder) {
+    public TwilioWebhookResource(TwilioConfig config, WebhookSecrets secrets, WebhookResponder responder) {
         this.config = config;
+        this.secrets = secrets;
         this.responder = responder;
     }
 
@@ -43,15 +47,18 @@ public class TwilioWebhookResource {
                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context RoutingContext context) {
         MediaTypes.require(contentType, MediaType.APPLICATION_FORM_URLENCODED);
         FormData form = FormData.urlEncoded(body);
-        config.authToken().ifPresent(token -> TwilioSignature.verify(token, calledUrl(context), form.asStrings(), signature));
-        return responder.accept(TwilioMessages.parse(form), WebhookResponder.requestInfo(body, context), context,
+        secrets.forRequest(Secret.TWILIO_AUTH_TOKEN)
+                .ifPresent(token -> TwilioSignature.verify(token, calledUrl(context), form.asStrings(), signature));
+        return responder.accept(TwilioMessages.parse(form), responder.requestInfo(body, context), context,
                 result -> Response.ok(EMPTY_TWIML, MediaType.TEXT_XML_TYPE).build());
     }
 
-    /** The URL as Twilio called it: the configured public address (behind a proxy) with this request's path and query. */
+    /**
+     * The URL as Twilio called it: the configured public address with this request's path and query (start-up refuses
+     * an auth token without the public address).
+     */
     private String calledUrl(RoutingContext context) {
-        return config.publicBaseUrl()
-                .map(base -> (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + context.request().uri())
-                .orElseGet(() -> context.request().absoluteURI());
+        String base = config.publicBaseUrl().orElseThrow().strip();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + context.request().uri();
     }
 }

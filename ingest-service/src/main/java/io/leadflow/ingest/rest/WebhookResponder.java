@@ -1,5 +1,7 @@
 package io.leadflow.ingest.rest;
 
+import io.leadflow.ingest.config.IngestConfig;
+import io.leadflow.ingest.service.ClientAddresses;
 import io.leadflow.ingest.service.IntakeResult;
 import io.leadflow.ingest.service.ParsedWebhook;
 import io.leadflow.ingest.service.RequestInfo;
@@ -7,11 +9,13 @@ import io.leadflow.ingest.service.WebhookIntake;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,10 +23,14 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class WebhookResponder {
 
-    private final WebhookIntake intake;
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
-    public WebhookResponder(WebhookIntake intake) {
+    private final WebhookIntake intake;
+    private final ClientAddresses clients;
+
+    public WebhookResponder(WebhookIntake intake, IngestConfig config) {
         this.intake = intake;
+        this.clients = ClientAddresses.trusting(config.trustedProxies().orElse(List.of()));
     }
 
     /** Accepts what the request held and answers a platform 200 once Kafka acknowledged it. */
@@ -51,14 +59,18 @@ public class WebhookResponder {
     }
 
     /** What the request says about itself: when, which trace, which client, and the hash of its raw body. */
-    public static RequestInfo requestInfo(byte[] body, RoutingContext context) {
+    public RequestInfo requestInfo(byte[] body, RoutingContext context) {
         HttpServerRequest request = context.request();
         return RequestInfo.of(body, request.getHeader("Idempotency-Key"), request.getHeader("traceparent"),
                 clientIp(request), request.getHeader(HttpHeaders.USER_AGENT));
     }
 
-    /** The client's address (behind a proxy, the forwarded one when quarkus.http.proxy.* is set up). */
-    public static String clientIp(HttpServerRequest request) {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    /**
+     * The client's address: the connection's peer, or behind a trusted proxy the one it forwarded. The connection's
+     * own address is read, so quarkus.http.proxy.* (which believes the leftmost, client-written entry) cannot change it.
+     */
+    public String clientIp(HttpServerRequest request) {
+        SocketAddress peer = request.connection().remoteAddress();
+        return peer == null ? null : clients.clientOf(peer.hostAddress(), request.headers().getAll(FORWARDED_FOR));
     }
 }

@@ -3,6 +3,7 @@ package io.leadflow.ingest.rest;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.http.Problem;
 import io.leadflow.ingest.config.WebsiteConfig;
+import io.leadflow.ingest.service.InboundLimits;
 import io.leadflow.ingest.service.Outcome;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -63,9 +64,8 @@ public class WebhookRoutes {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && isOver(length)) {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
-            problem(context, new Problem(Problem.TYPE_PREFIX + "payload-too-large", "Payload too large", 413,
-                    "The body is " + length.strip() + " bytes; this endpoint takes at most " + maxBodySize + " bytes.",
-                    null));
+            problem(context, InboundLimits.tooLarge(null, "The body is " + length.strip()
+                    + " bytes; this endpoint takes at most " + maxBodySize + " bytes.").problem());
             return;
         }
         context.next();

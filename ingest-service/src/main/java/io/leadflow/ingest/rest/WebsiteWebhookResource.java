@@ -22,7 +22,7 @@ import java.time.Clock;
 import java.util.OptionalLong;
 
 /**
- * The website contact form, {@code POST /api/webhook/website}: JSON or form-encoded, limited per IP address; CORS
+ * The website contact form, {@code POST /api/webhook/website}: JSON or form-encoded, limited per client; CORS
  * for the allowed origins is answered by {@link WebhookRoutes}.
  */
 @Path("/api/webhook/website")
@@ -35,7 +35,8 @@ public class WebsiteWebhookResource {
     public WebsiteWebhookResource(WebsiteForms forms, WebhookResponder responder, WebsiteConfig config) {
         this.forms = forms;
         this.responder = responder;
-        this.limiter = new RateLimiter(config.rateLimit().requests(), config.rateLimit().period(), Clock.systemUTC());
+        this.limiter = new RateLimiter(config.rateLimit().requests(), config.rateLimit().period(),
+                config.rateLimit().maxClients(), Clock.systemUTC());
     }
 
     @POST
@@ -44,15 +45,15 @@ public class WebsiteWebhookResource {
     @Operation(summary = "Take in a website contact-form submission",
             description = "JSON or form-encoded, flat or under fields: name or full_name, email, phone, message, "
                     + "submission_id, consent, utm_*, page_url, and the honeypot website. 202 with a message_id once "
-                    + "Kafka has it; 429 with Retry-After past the per-IP limit.")
+                    + "Kafka has it; 429 with Retry-After past the per-client limit.")
     public Uni<Response> receive(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                  @Context RoutingContext context) {
-        OptionalLong retryAfter = limiter.acquire(String.valueOf(WebhookResponder.clientIp(context.request())));
+        OptionalLong retryAfter = limiter.acquire(responder.clientIp(context.request()));
         if (retryAfter.isPresent()) {
             throw ProblemException.tooManyRequests("Too many submissions from this address; retry after "
                     + retryAfter.getAsLong() + " seconds.", (int) Math.min(Integer.MAX_VALUE, retryAfter.getAsLong()));
         }
-        return responder.accept(forms.parse(body, contentType), WebhookResponder.requestInfo(body, context), context,
+        return responder.accept(forms.parse(body, contentType), responder.requestInfo(body, context), context,
                 result -> result.outcome() == Outcome.IGNORED
                         ? Response.ok(new WebhookAnswer.Ignored()).build()
                         : Response.accepted(new WebhookAnswer.Accepted(result.messageIds().get(0))).build());

@@ -1,7 +1,8 @@
 package io.leadflow.ingest.rest;
 
-import io.leadflow.ingest.config.WhatsAppConfig;
 import io.leadflow.ingest.service.ParsedWebhook;
+import io.leadflow.ingest.service.signature.WebhookSecrets;
+import io.leadflow.ingest.service.signature.WebhookSecrets.Secret;
 import io.leadflow.ingest.service.channel.WhatsAppNotifications;
 import jakarta.ws.rs.Path;
 
@@ -11,8 +12,8 @@ public class WhatsAppWebhookResource extends MetaWebhooks {
 
     private final WhatsAppNotifications notifications;
 
-    public WhatsAppWebhookResource(WhatsAppConfig config, WhatsAppNotifications notifications, WebhookResponder responder) {
-        super(config, responder);
+    public WhatsAppWebhookResource(WebhookSecrets secrets, WhatsAppNotifications notifications, WebhookResponder responder) {
+        super(Secret.WHATSAPP_APP_SECRET, Secret.WHATSAPP_VERIFY_TOKEN, secrets, responder);
         this.notifications = notifications;
     }
 

@@ -66,7 +66,7 @@ public class ContactNormalizer {
             return Optional.empty();
         }
         String candidate = raw.strip();
-        return EMAIL.matcher(candidate).matches() && candidate.length() <= 254
+        return candidate.length() <= 254 && EMAIL.matcher(candidate).matches()
                 ? Optional.of(candidate.toLowerCase(Locale.ROOT))
                 : Optional.empty();
     }
@@ -82,12 +82,15 @@ public class ContactNormalizer {
             return null;
         }
         String line = INLINE_BLANKS.matcher(raw.replaceAll("\\s+", " ")).replaceAll(" ").strip();
-        return line.isEmpty() ? null : line.length() > max ? line.substring(0, max) : line;
+        return line.isEmpty() ? null : InboundLimits.cut(line, max);
     }
 
-    /** The original text as kept on the event: as sent, only cut at the configured length so it fits a record. */
+    /**
+     * The original text as kept on the event: as sent, only cut at the configured length, and where it would take
+     * more than {@link InboundLimits#MAX_ORIGINAL_BYTES} of the event.
+     */
     public String original(String raw) {
-        return raw == null || raw.length() <= maxOriginalLength ? raw : raw.substring(0, maxOriginalLength);
+        return InboundLimits.cutToJsonBytes(InboundLimits.cut(raw, maxOriginalLength), InboundLimits.MAX_ORIGINAL_BYTES);
     }
 
     /**
@@ -104,6 +107,6 @@ public class ContactNormalizer {
             cleaned.append(INLINE_BLANKS.matcher(line).replaceAll(" ").strip()).append('\n');
         }
         String text = BLANK_LINES.matcher(cleaned.toString().strip()).replaceAll("\n\n");
-        return text.length() > maxTextLength ? text.substring(0, maxTextLength) : text;
+        return InboundLimits.cut(text, maxTextLength);
     }
 }

@@ -7,7 +7,6 @@ import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.ParseException;
-import jakarta.mail.util.ByteArrayDataSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +28,9 @@ import java.util.Optional;
  * metadata only.
  */
 public final class FormData {
+
+    /** More fields (or files) in one post are refused with 413: no platform posts that many, and each costs memory. */
+    public static final int MAX_FIELDS = 1000;
 
     private final Map<String, List<byte[]>> values;
     private final Map<String, Charset> charsets;
@@ -62,6 +64,7 @@ public final class FormData {
     public static FormData urlEncoded(byte[] body) {
         requireBody(body);
         Map<String, List<byte[]>> values = new LinkedHashMap<>();
+        int fields = 0;
         int start = 0;
         for (int i = 0; i <= body.length; i++) {
             if (i == body.length || body[i] == '&') {
@@ -71,6 +74,7 @@ public final class FormData {
                     byte[] value = equals < 0 ? new byte[0] : percentDecode(body, equals + 1, i);
                     String fieldName = decode(name, StandardCharsets.UTF_8, "a field name");
                     values.computeIfAbsent(fieldName, n -> new ArrayList<>()).add(value);
+                    requireWithinFieldLimit(++fields);
                 }
                 start = i + 1;
             }
@@ -83,7 +87,8 @@ public final class FormData {
         List<FilePart> files = new ArrayList<>();
         Map<String, Charset> charsets = new LinkedHashMap<>();
         try {
-            MimeMultipart multipart = new MimeMultipart(new ByteArrayDataSource(body, contentType));
+            MimeMultipart multipart = new MimeMultipart(MimeSources.shared(body, contentType));
+            requireWithinFieldLimit(multipart.getCount());
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart part = multipart.getBodyPart(i);
                 String[] disposition = part.getHeader("Content-Disposition");
@@ -155,6 +160,13 @@ public final class FormData {
 
     public List<FilePart> files() {
         return files;
+    }
+
+    private static void requireWithinFieldLimit(int fields) {
+        if (fields > MAX_FIELDS) {
+            throw InboundLimits.tooLarge(null, "The form has more than " + MAX_FIELDS + " fields; at most " + MAX_FIELDS
+                    + " are taken.");
+        }
     }
 
     /** An empty post is a 400, not an empty form. */

@@ -26,9 +26,11 @@ public class MessageNormalizer {
      * The normalized message. {@code index} is its place in the request, so messages without ids of their own
      * that share one {@code Idempotency-Key} stay distinct.
      *
-     * @throws ProblemException when nothing says who wrote (no usable phone, email or platform user id)
+     * @throws ProblemException 400 when nothing says who wrote (no usable phone, email or platform user id), 413 when
+     *                           a field is beyond {@link InboundLimits}
      */
-    public LeadMessage normalize(Inbound inbound, RequestInfo request, int index) {
+    public LeadMessage normalize(Inbound received, RequestInfo request, int index) {
+        Inbound inbound = InboundLimits.apply(received);
         Map<String, Object> metadata = new LinkedHashMap<>(inbound.metadata());
         String phone = null;
         if (present(inbound.phone())) {
@@ -63,7 +65,7 @@ public class MessageNormalizer {
                 request.receivedAt(), request.traceparent(), present(inbound.externalId()) ? inbound.externalId().strip() : null,
                 contacts.name(inbound.senderName()), phone, email, platformUserId, text, keptOriginal,
                 contacts.line(inbound.subject(), MAX_SUBJECT_LENGTH), inbound.attachments(), request.rawPayloadRef(),
-                new LeadMessage.ClientInfo(request.clientIp(), request.userAgent()), metadata);
+                new LeadMessage.ClientInfo(request.clientIp(), InboundLimits.userAgent(request.userAgent())), metadata);
     }
 
     private static String messageId(Inbound inbound, RequestInfo request, String leadKey, String text, int index) {

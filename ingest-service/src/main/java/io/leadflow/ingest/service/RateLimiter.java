@@ -1,41 +1,48 @@
 package io.leadflow.ingest.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per key (an IP address): {@code requests} per {@code period}, refilled continuously, so a burst
- * of a whole period's allowance passes and then one more per {@code period / requests}.
+ * A token bucket per client: {@code requests} per {@code period}, refilled continuously, so a burst of a whole
+ * period's allowance passes and then one more per {@code period / requests}. An IPv4 address is a client; an IPv6
+ * address counts with its /64, the network one subscriber is given, so rotating addresses within it gains nothing.
+ * At most {@code maxClients} buckets are kept (the least used go first), and a bucket idle for a whole period is
+ * forgotten, since it would be full again anyway.
  */
 public class RateLimiter {
-
-    /** Buckets kept before full ones are forgotten (a full bucket is the same as no bucket). */
-    private static final int MAX_KEYS = 10_000;
 
     private final int requests;
     private final double nanosPerToken;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
 
-    public RateLimiter(int requests, Duration period, Clock clock) {
+    public RateLimiter(int requests, Duration period, long maxClients, Clock clock) {
         if (requests < 1) {
             throw new IllegalArgumentException("a rate limit allows at least 1 request per period");
         }
         this.requests = requests;
         this.nanosPerToken = (double) period.toNanos() / requests;
         this.clock = clock;
+        this.buckets = Caffeine.newBuilder()
+                .ticker(this::nanos)
+                .expireAfterAccess(period)
+                .maximumSize(maxClients)
+                .build();
     }
 
-    /** Takes one request for the key: empty when allowed, else the seconds until one will be. */
-    public OptionalLong acquire(String key) {
+    /** Takes one request for the client at {@code address}: empty when allowed, else the seconds until one will be. */
+    public OptionalLong acquire(String address) {
         long now = nanos();
-        if (buckets.size() > MAX_KEYS) {
-            buckets.values().removeIf(bucket -> bucket.isFull(now));
-        }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(requests, now));
+        Bucket bucket = buckets.get(clientOf(address), key -> new Bucket(requests, now));
         synchronized (bucket) {
             bucket.refill(now);
             if (bucket.tokens >= 1) {
@@ -45,6 +52,24 @@ public class RateLimiter {
             double missingNanos = (1 - bucket.tokens) * nanosPerToken;
             return OptionalLong.of(Math.max(1, (long) Math.ceil(missingNanos / 1e9)));
         }
+    }
+
+    /** How many clients are counted now (at most {@code maxClients}). */
+    long trackedClients() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+
+    /** The bucket's key: the IPv4 address, or the /64 of an IPv6 address; anything else as written. */
+    static String clientOf(String address) {
+        Optional<InetAddress> parsed = ClientAddresses.address(address);
+        if (parsed.isEmpty()) {
+            return String.valueOf(address);
+        }
+        if (parsed.get() instanceof Inet6Address ipv6) {
+            return HexFormat.of().formatHex(ipv6.getAddress(), 0, 8) + "::/64";
+        }
+        return parsed.get().getHostAddress();
     }
 
     private long nanos() {
@@ -63,10 +88,6 @@ public class RateLimiter {
         void refill(long now) {
             tokens = Math.min(requests, tokens + (now - updated) / nanosPerToken);
             updated = now;
-        }
-
-        synchronized boolean isFull(long now) {
-            return tokens + (now - updated) / nanosPerToken >= requests;
         }
     }
 }

@@ -1,14 +1,14 @@
 package io.leadflow.ingest.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.leadflow.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * The ids of the messages this instance saw Kafka acknowledge, the newest {@code leadflow.ingest.recent-message-ids}
+ * The ids of the messages this instance saw Kafka acknowledge, about the latest {@code leadflow.ingest.recent-message-ids}
  * of them: a platform's redelivery of one is answered at once and not published again. This is a shortcut, not the
  * guarantee: a redelivery it does not remember (older, another instance, after a restart) is published and
  * dropped by scoring-service's unique (channel, external_id) key.
@@ -16,24 +16,18 @@ import java.util.Map;
 @ApplicationScoped
 public class RecentMessageIds {
 
-    private final Map<String, Boolean> ids;
+    private final Cache<String, Boolean> ids;
 
     public RecentMessageIds(IngestConfig config) {
-        int capacity = config.recentMessageIds();
-        this.ids = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.ids = Caffeine.newBuilder().maximumSize(config.recentMessageIds()).build();
     }
 
-    public synchronized boolean contains(String messageId) {
-        return ids.containsKey(messageId);
+    public boolean contains(String messageId) {
+        return ids.getIfPresent(messageId) != null;
     }
 
     /** Remembers messages Kafka acknowledged. */
-    public synchronized void addAll(Collection<String> messageIds) {
+    public void addAll(Collection<String> messageIds) {
         messageIds.forEach(id -> ids.put(id, Boolean.TRUE));
     }
 }

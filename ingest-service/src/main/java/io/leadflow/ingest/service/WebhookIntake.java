@@ -4,6 +4,7 @@ import io.leadflow.events.LeadMessage;
 import io.leadflow.events.LeadScored;
 import io.leadflow.events.Mask;
 import io.leadflow.ingest.messaging.LeadMessagePublisher;
+import io.leadflow.ingest.messaging.LeadRecord;
 import io.leadflow.ingest.messaging.ScoredLeadWaiters;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +50,9 @@ public class WebhookIntake {
             Log.infof("Redelivery of %d already accepted message(s) answered without publishing them again",
                     messages.size() - fresh.size());
         }
-        return publish(fresh).map(ignored -> new IntakeResult(outcome, ids, webhook.ignored()));
+        // Every record is checked before any is sent: a request is taken whole or not at all.
+        List<LeadRecord> records = fresh.stream().map(InboundLimits::record).toList();
+        return publish(fresh, records).map(ignored -> new IntakeResult(outcome, ids, webhook.ignored()));
     }
 
     /**
@@ -58,8 +61,9 @@ public class WebhookIntake {
      */
     public Uni<Waited> acceptAndWait(Inbound inbound, RequestInfo request, Duration wait) {
         LeadMessage message = normalizer.normalize(inbound, request, 0);
+        List<LeadRecord> records = List.of(InboundLimits.record(message));
         ScoredLeadWaiters.Waiter waiter = waiters.register(message.messageId());
-        return publish(List.of(message))
+        return publish(List.of(message), records)
                 .onFailure().invoke(waiter::cancel)
                 .chain(() -> waiter.await(wait))
                 .map(scored -> new Waited(message.messageId(), scored));
@@ -80,11 +84,11 @@ public class WebhookIntake {
         return messages;
     }
 
-    private Uni<Void> publish(List<LeadMessage> messages) {
+    private Uni<Void> publish(List<LeadMessage> messages, List<LeadRecord> records) {
         if (messages.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return publisher.publish(messages).invoke(() -> {
+        return publisher.publish(records).invoke(() -> {
             recent.addAll(messages.stream().map(LeadMessage::messageId).toList());
             if (Log.isDebugEnabled()) {
                 messages.forEach(WebhookIntake::logAccepted);

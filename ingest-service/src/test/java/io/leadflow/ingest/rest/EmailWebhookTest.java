@@ -3,8 +3,10 @@ package io.leadflow.ingest.rest;
 import io.leadflow.events.Channel;
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.Topics;
+import io.leadflow.ingest.service.channel.MimeEmails;
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.TopicReader;
+import io.leadflow.testinfra.webhooks.NestedEmails;
 import io.leadflow.testinfra.webhooks.PlatformSignatures;
 import io.leadflow.testinfra.webhooks.WebhookFixtures;
 import io.quarkus.test.common.WithTestResource;
@@ -144,6 +146,42 @@ class EmailWebhookTest {
                 .header("Authorization", "Bearer " + RAW_EMAIL_TOKEN)
                 .post("/api/webhook/email/raw")
                 .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("From"));
+    }
+
+    @Test
+    void nestedMimeBomb_isA413Problem_andEmailIsStillTaken() {
+        byte[] bomb = NestedEmails.nested(300, 900_000);
+        try (TopicReader messages = TopicReader.fromNow(Topics.MESSAGES)) {
+            given().contentType("message/rfc822").body(bomb).header("Authorization", "Bearer " + RAW_EMAIL_TOKEN)
+                    .post("/api/webhook/email/raw")
+                    .then().statusCode(413)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("The email nests multiparts more than 10 levels deep; at most 10 are taken."));
+            given().contentType("message/rfc822").body(NestedEmails.wide(MimeEmails.MAX_PARTS + 1))
+                    .header("Authorization", "Bearer " + RAW_EMAIL_TOKEN)
+                    .post("/api/webhook/email/raw")
+                    .then().statusCode(413).contentType("application/problem+json");
+            assertThat(messages.collectFor(WebhookEvents.QUIET)).isEmpty();
+        }
+        given().contentType("message/rfc822").header("Authorization", "Bearer " + RAW_EMAIL_TOKEN)
+                .body(WebhookFixtures.replacing("email/reply.eml", Map.of(RAW_ID, WebhookEvents.unique() + RAW_ID)))
+                .post("/api/webhook/email/raw")
+                .then().statusCode(200).body("status", equalTo("accepted"));
+    }
+
+    @Test
+    void sendGridRawModeAndMailgunBodyMime_areHeldToTheSameMimeLimits() {
+        String bomb = new String(NestedEmails.nested(MimeEmails.MAX_DEPTH + 1, 10), StandardCharsets.US_ASCII);
+        Map<String, String> sendGrid = Map.of("email", bomb, "to", "sales@inbound.shop.example");
+        given().contentType(WebhookFixtures.multipartType(BOUNDARY)).body(WebhookFixtures.multipart(BOUNDARY, sendGrid, List.of()))
+                .queryParam("token", SENDGRID_TOKEN)
+                .post("/api/webhook/email/sendgrid")
+                .then().statusCode(413).contentType("application/problem+json");
+        Map<String, String> mailgun = new LinkedHashMap<>(Map.of("recipient", "sales@mg.shop.example", "body-mime", bomb));
+        mailgun.putAll(PlatformSignatures.mailgun(MAILGUN_SIGNING_KEY, Instant.now().getEpochSecond(),
+                (WebhookEvents.unique() + "0123456789").repeat(3).substring(0, 50)));
+        given().contentType(FORM).body(WebhookEvents.form(WebhookFixtures.urlEncoded(mailgun))).post("/api/webhook/email/mailgun")
+                .then().statusCode(413).contentType("application/problem+json");
     }
 
     private static byte[] sendGridBody(String messageId, String extraHtml) {

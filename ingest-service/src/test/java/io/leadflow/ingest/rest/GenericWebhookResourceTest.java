@@ -107,6 +107,24 @@ class GenericWebhookResourceTest {
     }
 
     @Test
+    void controlCharactersInTheMessage_areStrippedBeforeKafka_tabsAndNewlinesKept() {
+        try (TopicReader messages = TopicReader.fromNow(Topics.MESSAGES)) {
+            String messageId = given().contentType(ContentType.JSON)
+                    .body(Map.of("phone", "+923001234999", "message", "I want\u0000 2 sofas\u0007\n\tin grey",
+                            "channel", "sms", "sender_name", "Nu\u0000ll"))
+                    .post("/api/webhook")
+                    .then().statusCode(202)
+                    .extract().path("message_id");
+
+            LeadMessage event = EventJson.read(messages.await(r -> r.value().contains(messageId), KAFKA_WAIT).value(),
+                    LeadMessage.class);
+            assertThat(event.text()).isEqualTo("I want 2 sofas\nin grey");
+            assertThat(event.originalText()).isEqualTo("I want 2 sofas\n\tin grey");
+            assertThat(event.senderName()).isEqualTo("Null");
+        }
+    }
+
+    @Test
     void malformedJson_isA400ProblemAndNothingReachesKafka() {
         try (TopicReader messages = TopicReader.fromNow(Topics.MESSAGES)) {
             given().contentType(ContentType.JSON).body("{\"phone\": \"+923001234567\", \"message\": ")

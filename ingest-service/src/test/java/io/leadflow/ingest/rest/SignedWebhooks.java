@@ -4,7 +4,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.Map;
 
-/** Every platform secret configured, as in production; the client address is read from X-Forwarded-For. */
+/**
+ * Every platform secret configured, as in production; the tests' own connections come through a trusted proxy, so the
+ * client address is read from X-Forwarded-For.
+ */
 public class SignedWebhooks implements QuarkusTestProfile {
 
     static final String WHATSAPP_APP_SECRET = "whatsapp-app-secret-for-tests";
@@ -19,6 +22,7 @@ public class SignedWebhooks implements QuarkusTestProfile {
     static final String RAW_EMAIL_TOKEN = "raw-email-token-for-tests";
     static final String ALLOWED_ORIGIN = "https://www.shop.example";
     static final int WEBSITE_REQUESTS_PER_HOUR = 3;
+    static final String TRUSTED_PROXIES = "127.0.0.1,::1";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -35,7 +39,6 @@ public class SignedWebhooks implements QuarkusTestProfile {
                 Map.entry("leadflow.website.allowed-origins", ALLOWED_ORIGIN),
                 Map.entry("leadflow.website.rate-limit.requests", String.valueOf(WEBSITE_REQUESTS_PER_HOUR)),
                 Map.entry("leadflow.website.rate-limit.period", "1h"),
-                Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
-                Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"));
+                Map.entry("leadflow.ingest.trusted-proxies", TRUSTED_PROXIES));
     }
 }

@@ -32,6 +32,20 @@ class WaitPreferenceTest {
     }
 
     @Test
+    void aWaitOfMoreDigitsThanALongHolds_isClampedToo_notAnError() {
+        assertThat(WaitPreference.of(null, "wait=99999999999999999999", MAX)).contains(MAX);
+        assertThat(WaitPreference.of("99999999999999999999", null, MAX)).contains(MAX);
+        assertThat(WaitPreference.of(null, "wait=00000000000000000000007", MAX)).contains(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void aMalformedPreferHeader_isIgnored() {
+        assertThat(WaitPreference.of(null, "wait=-5", MAX)).isEmpty();
+        assertThat(WaitPreference.of(null, "wait=soon", MAX)).isEmpty();
+        assertThat(WaitPreference.of(null, ";;;,=wait", MAX)).isEmpty();
+    }
+
+    @Test
     void aWaitThatIsNotANumberIsABadRequestNamingWait() {
         assertThatThrownBy(() -> WaitPreference.of("soon", null, MAX))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
@@ -39,5 +53,6 @@ class WaitPreferenceTest {
                     assertThat(e.problem().field()).isEqualTo("wait");
                 });
         assertThatThrownBy(() -> WaitPreference.of("-1", null, MAX)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> WaitPreference.of("5s", null, MAX)).isInstanceOf(ProblemException.class);
     }
 }

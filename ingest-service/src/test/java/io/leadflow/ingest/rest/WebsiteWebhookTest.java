@@ -1,8 +1,10 @@
 package io.leadflow.ingest.rest;
 
 import io.leadflow.events.Channel;
+import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.Topics;
+import io.leadflow.ingest.service.InboundLimits;
 import io.leadflow.ingest.service.MessageIds;
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.TopicReader;
@@ -14,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +25,7 @@ import static io.leadflow.ingest.rest.SignedWebhooks.ALLOWED_ORIGIN;
 import static io.leadflow.ingest.rest.SignedWebhooks.WEBSITE_REQUESTS_PER_HOUR;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -110,6 +114,59 @@ class WebsiteWebhookTest {
                 .then().statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", equalTo("1200"));
+    }
+
+    @Test
+    void whatTheClientWroteLeftOfTheTrustedProxy_isNotBelieved_theProxysEntryIsTheClient() {
+        String address = nextAddress();
+        try (TopicReader messages = TopicReader.fromNow(Topics.MESSAGES)) {
+            for (int i = 0; i < WEBSITE_REQUESTS_PER_HOUR; i++) {
+                String phone = "+923002" + String.format("%03d%03d", ADDRESSES.get() % 1000, i);
+                given().header("X-Forwarded-For", "6.6.6." + i + ", " + address).contentType(ContentType.JSON)
+                        .body(Map.of("phone", phone, "message", "Price of the sofa?"))
+                        .post("/api/webhook/website")
+                        .then().statusCode(202);
+                LeadMessage event = EventJson.read(messages.await(r -> phone.equals(r.key()), WebhookEvents.KAFKA_WAIT).value(),
+                        LeadMessage.class);
+                assertThat(event.client().ip()).isEqualTo(address);
+            }
+        }
+        given().header("X-Forwarded-For", "6.6.6.99, " + address).contentType(ContentType.JSON)
+                .body(Map.of("phone", "+923002229999", "message", "Price of the sofa?"))
+                .post("/api/webhook/website")
+                .then().statusCode(429).contentType("application/problem+json");
+    }
+
+    @Test
+    void formWhoseEventWouldPassTheEventLimit_isA413NamingIt_andNothingIsPublished() {
+        Map<String, Object> form = new LinkedHashMap<>(Map.of("name", "Ali", "phone", "0300 1112233", "message", "Price?"));
+        for (int i = 0; i < InboundLimits.MAX_ENTRIES; i++) {
+            form.put("extra_" + i, "e".repeat(InboundLimits.MAX_VALUE_LENGTH));
+            form.put("utm_" + i, "u".repeat(InboundLimits.MAX_VALUE_LENGTH));
+        }
+        try (TopicReader messages = TopicReader.fromNow(Topics.MESSAGES)) {
+            fromAddress().contentType(ContentType.JSON).body(form)
+                    .post("/api/webhook/website")
+                    .then().statusCode(413)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://leadflow.io/problems/payload-too-large"))
+                    .body("detail", containsString("an event takes at most " + Topics.MAX_EVENT_BYTES + " bytes"));
+            assertThat(messages.collectFor(WebhookEvents.QUIET)).isEmpty();
+        }
+    }
+
+    @Test
+    void formWithMoreExtraFieldsThanTheLimit_isA413NamingThem() {
+        Map<String, Object> form = new LinkedHashMap<>(Map.of("name", "Ali", "phone", "0300 1112233", "message", "Price?"));
+        for (int i = 0; i <= InboundLimits.MAX_ENTRIES; i++) {
+            form.put("extra_" + i, "value");
+        }
+        fromAddress().contentType(ContentType.JSON).body(form)
+                .post("/api/webhook/website")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("field", equalTo("fields"))
+                .body("detail", equalTo("fields has 101 keys; at most 100 are taken (values longer than 2000 characters are cut)."));
     }
 
     @Test

@@ -24,6 +24,20 @@ class FormDataTest {
     }
 
     @Test
+    void aThousandFields_areRead_moreAreA413() {
+        assertThat(FormData.urlEncoded(("f=1" + "&f=1".repeat(FormData.MAX_FIELDS - 1)).getBytes(StandardCharsets.US_ASCII))
+                .all("f")).hasSize(FormData.MAX_FIELDS);
+
+        assertThatThrownBy(() -> FormData.urlEncoded(("f=1" + "&f=1".repeat(FormData.MAX_FIELDS)).getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(413));
+        String boundary = "b";
+        String part = "--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n1\r\n";
+        byte[] multipart = (part.repeat(FormData.MAX_FIELDS + 1) + "--b--\r\n").getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> FormData.parse(multipart, "multipart/form-data; boundary=" + boundary))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(413));
+    }
+
+    @Test
     void urlEncoded_utf8IsRead() {
         FormData form = FormData.urlEncoded(WebhookFixtures.urlEncoded(Map.of("Body", "آپ کی قیمت کیا ہے؟")));
         assertThat(form.text("Body")).isEqualTo("آپ کی قیمت کیا ہے؟");

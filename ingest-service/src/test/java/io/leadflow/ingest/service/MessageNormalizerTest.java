@@ -105,6 +105,27 @@ class MessageNormalizerTest {
         assertThat(message.subject()).isEqualTo("Re: offer");
     }
 
+    @Test
+    void controlCharacters_areStrippedFromEveryTextIdAndMetadata_tabsAndNewlinesKept() {
+        Inbound inbound = Inbound.on(Channel.WEBSITE).externalId("id\u0000-1").senderName("Ay\u0000esha")
+                .phone("+92300\u00001112233", null).email("a\u0000@example.com").platformUserId("u\u00001")
+                .text("I want\u0000 2\tsofas\u0007\nnow\u009F").originalText("<p>I want\u0000 2</p>\r\n")
+                .subject("Re:\u0000 offer")
+                .attachment(new LeadMessage.Attachment("file", "image/png\u0000", null, null, "a\u0000.png", 3L, null))
+                .metadata("utm", Map.of("utm_source\u0000", "goo\u0000gle", "list", List.of("a\u0000", 1, true)))
+                .build();
+
+        LeadMessage message = normalizer.normalize(inbound, new RequestInfo(NOW, null, TRACE, "sha256:ab", "203.0.113.7",
+                "agent\u0000/1"), 0);
+
+        assertThat(message).usingRecursiveComparison().isEqualTo(new LeadMessage("id-1", "+923001112233",
+                Channel.WEBSITE, NOW, TRACE, "id-1", "Ayesha", "+923001112233", "a@example.com", "u1",
+                "I want 2 sofas\nnow", "<p>I want 2</p>\r\n", "Re: offer",
+                List.of(new LeadMessage.Attachment("file", "image/png", null, null, "a.png", 3L, null)), "sha256:ab",
+                new LeadMessage.ClientInfo("203.0.113.7", "agent/1"),
+                Map.of("utm", Map.of("utm_source", "google", "list", List.of("a", 1, true)))));
+    }
+
     private static RequestInfo request(String idempotencyKey) {
         return new RequestInfo(NOW, idempotencyKey, TRACE, "sha256:ab", "203.0.113.7", "platform/1.0");
     }

@@ -3,6 +3,8 @@ package io.leadflow.ingest.service;
 import io.leadflow.ingest.config.IngestConfig;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Configuration as the service's defaults give it, for unit tests that run without Quarkus. */
 public final class TestConfigs {
@@ -35,6 +37,11 @@ public final class TestConfigs {
             @Override
             public Duration publishTimeout() {
                 return Duration.ofSeconds(6);
+            }
+
+            @Override
+            public Optional<List<String>> trustedProxies() {
+                return Optional.empty();
             }
         };
     }

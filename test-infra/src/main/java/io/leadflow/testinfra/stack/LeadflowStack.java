@@ -34,6 +34,10 @@ public final class LeadflowStack implements AutoCloseable {
     /**
      * Starts every service from its {@code target/quarkus-app} and waits until all are ready.
      *
+     * Webhooks without a secret take unsigned requests ({@code LEADFLOW_WEBHOOKS_ALLOW_UNSIGNED=true}, as
+     * {@code ./leadflow up} sets it), and Twilio's public address is ingest's own, unless {@code extraEnvironment}
+     * says otherwise; an empty value there leaves the variable unset (production's default).
+     *
      * @param logDirectory where each service's output goes ({@code SERVICE.log})
      * @param extraEnvironment configuration every service gets besides the broker and database
      */
@@ -48,6 +52,9 @@ public final class LeadflowStack implements AutoCloseable {
                 ports.put(service, freePort());
             }
             Map<String, String> environment = new HashMap<>(extraEnvironment);
+            environment.putIfAbsent("LEADFLOW_WEBHOOKS_ALLOW_UNSIGNED", "true");
+            environment.putIfAbsent("LEADFLOW_TWILIO_PUBLIC_BASE_URL", "http://localhost:" + ports.get(Service.INGEST));
+            environment.values().removeIf(String::isEmpty);
             environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
             environment.put("LEADFLOW_DB_URL", db.url());
             environment.put("LEADFLOW_DB_USER", db.user());

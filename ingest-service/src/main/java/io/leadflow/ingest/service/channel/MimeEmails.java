@@ -2,7 +2,7 @@ package io.leadflow.ingest.service.channel;
 
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.http.ProblemException;
-import jakarta.mail.BodyPart;
+import io.leadflow.ingest.service.InboundLimits;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -13,10 +13,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,6 +35,11 @@ import java.util.Properties;
  */
 public final class MimeEmails {
 
+    /** Multiparts nested deeper are refused with 413: mail clients nest three or four; a bomb nests hundreds. */
+    public static final int MAX_DEPTH = 10;
+    /** An email of more parts is refused with 413. */
+    public static final int MAX_PARTS = 100;
+
     private static final Session SESSION = Session.getInstance(mailProperties());
 
     private MimeEmails() {
@@ -44,10 +51,11 @@ public final class MimeEmails {
             throw ProblemException.malformedBody("The body is empty; expected an RFC 5322 message.");
         }
         try {
-            MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            // Parts share the one array instead of copying their bytes at every level of nesting.
+            MimeMessage message = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
             Sender sender = sender(message.getHeader("From", ","), "From");
             Bodies bodies = new Bodies();
-            bodies.collect(message);
+            bodies.collect(message, 0);
             return new EmailMessage("From", sender.address(), sender.name(), message.getHeader("To", ","),
                     decoded(message.getSubject()), EmailMessage.bareMessageId(message.getMessageID()), bodies.plain,
                     bodies.html, null, headers(Collections.list(message.getAllHeaders())), bodies.attachments);
@@ -112,27 +120,40 @@ public final class MimeEmails {
         return headers;
     }
 
-    /** The first text/plain and text/html bodies of a message, and what is attached to it. */
+    /**
+     * The first text/plain and text/html bodies of a message, and what is attached to it; walked within
+     * {@link #MAX_DEPTH} and {@link #MAX_PARTS}, each checked before the next level is parsed.
+     */
     private static final class Bodies {
         private String plain;
         private String html;
         private final List<LeadMessage.Attachment> attachments = new ArrayList<>();
+        private int parts;
 
-        void collect(Part part) throws MessagingException, IOException {
+        void collect(Part part, int depth) throws MessagingException, IOException {
+            if (depth > 0 && ++parts > MAX_PARTS) {
+                throw InboundLimits.tooLarge(null, "The email has more than " + MAX_PARTS + " MIME parts; at most "
+                        + MAX_PARTS + " are taken.");
+            }
             String fileName = part.getFileName();
             boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
-            if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    collect(child);
+            if (part.isMimeType("multipart/*")) {
+                if (depth >= MAX_DEPTH) {
+                    throw InboundLimits.tooLarge(null, "The email nests multiparts more than " + MAX_DEPTH
+                            + " levels deep; at most " + MAX_DEPTH + " are taken.");
+                }
+                if (part.getContent() instanceof Multipart multipart) {
+                    for (int i = 0; i < multipart.getCount(); i++) {
+                        collect(multipart.getBodyPart(i), depth + 1);
+                    }
                 }
             } else if (!attached && part.isMimeType("text/plain") && plain == null) {
                 plain = text(part);
             } else if (!attached && part.isMimeType("text/html") && html == null) {
                 html = text(part);
-            } else if (!part.isMimeType("multipart/*")) {
+            } else {
                 attachments.add(new LeadMessage.Attachment("file", baseType(part.getContentType()), null, null,
-                        fileName == null ? null : decoded(fileName), (long) size(part), null));
+                        fileName == null ? null : decoded(fileName), size(part), null));
             }
         }
 
@@ -151,9 +172,9 @@ public final class MimeEmails {
             }
         }
 
-        private static int size(Part part) throws MessagingException, IOException {
+        private static long size(Part part) throws MessagingException, IOException {
             try (InputStream in = part.getInputStream()) {
-                return in.readAllBytes().length;
+                return in.transferTo(OutputStream.nullOutputStream());
             }
         }
 

@@ -22,7 +22,7 @@ import java.util.Set;
  * site widgets send them; {@code fields[name]=…} in a form post): {@code name} or {@code full_name},
  * {@code email}, {@code phone}, {@code message}, {@code submission_id}, {@code consent}, {@code utm_*},
  * {@code page_url}, {@code country}, and the honeypot {@code website} that humans leave empty. Anything else is
- * kept as metadata.
+ * kept as metadata, within {@link io.leadflow.ingest.service.InboundLimits}.
  */
 @ApplicationScoped
 public class WebsiteForms {
@@ -31,8 +31,6 @@ public class WebsiteForms {
     public static final String HONEYPOT = "website";
     private static final Set<String> KNOWN = Set.of("name", "full_name", "email", "phone", "message",
             "submission_id", "consent", "page_url", "country", HONEYPOT);
-    private static final int MAX_EXTRA_FIELDS = 50;
-    private static final int MAX_EXTRA_LENGTH = 2000;
 
     private final ObjectMapper json;
     private final ContactNormalizer contacts;
@@ -70,8 +68,8 @@ public class WebsiteForms {
         fields.forEach((key, value) -> {
             if (key.toLowerCase(Locale.ROOT).startsWith("utm_")) {
                 utm.put(key, value);
-            } else if (!KNOWN.contains(key) && extra.size() < MAX_EXTRA_FIELDS) {
-                extra.put(key, value instanceof String s && s.length() > MAX_EXTRA_LENGTH ? s.substring(0, MAX_EXTRA_LENGTH) : value);
+            } else if (!KNOWN.contains(key)) {
+                extra.put(key, value);
             }
         });
         inbound.metadata("utm", utm.isEmpty() ? null : utm).metadata("fields", extra.isEmpty() ? null : extra);

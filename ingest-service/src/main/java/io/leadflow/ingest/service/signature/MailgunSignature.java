@@ -47,7 +47,10 @@ public final class MailgunSignature {
             throw Secrets.invalid("timestamp", "timestamp is " + age + " s from now, more than the "
                     + maxAge.toSeconds() + " s allowed: a stale or replayed request");
         }
-        if (!usedTokens.claim(token, now.plus(maxAge))) {
+        // A timestamp up to maxAge ahead of now is valid until maxAge after it: the token is kept that long.
+        Instant signedAt = Instant.ofEpochSecond(seconds);
+        Instant until = (signedAt.isAfter(now) ? signedAt : now).plus(maxAge);
+        if (!usedTokens.claim(token, until)) {
             throw Secrets.invalid("token", "token was already used: a replayed request");
         }
     }

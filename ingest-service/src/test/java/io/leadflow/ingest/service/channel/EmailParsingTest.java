@@ -7,6 +7,7 @@ import io.leadflow.events.http.ProblemException;
 import io.leadflow.ingest.service.FormData;
 import io.leadflow.ingest.service.Inbound;
 import io.leadflow.ingest.service.ParsedWebhook;
+import io.leadflow.testinfra.webhooks.NestedEmails;
 import io.leadflow.testinfra.webhooks.WebhookFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,28 @@ class EmailParsingTest {
     void mailgunPostWithoutFrom_isA400NamingIt() {
         assertThatThrownBy(() -> mailgun.parse(FormData.urlEncoded(WebhookFixtures.urlEncoded(Map.of("subject", "hi")))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().field()).isEqualTo("from"));
+    }
+
+    @Test
+    void multipartsNestedTenDeep_areRead_elevenAreA413() {
+        assertThat(MimeEmails.parse(NestedEmails.nested(MimeEmails.MAX_DEPTH, 10)).plainBody()).isEqualTo("Price of 3 chairs?");
+
+        assertThatThrownBy(() -> MimeEmails.parse(NestedEmails.nested(MimeEmails.MAX_DEPTH + 1, 10)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(413);
+                    assertThat(e.problem().detail()).isEqualTo("The email nests multiparts more than 10 levels deep; at most 10 are taken.");
+                });
+    }
+
+    @Test
+    void aHundredParts_areRead_moreAreA413() {
+        assertThat(MimeEmails.parse(NestedEmails.wide(MimeEmails.MAX_PARTS)).plainBody()).isEqualTo("part 0");
+
+        assertThatThrownBy(() -> MimeEmails.parse(NestedEmails.wide(MimeEmails.MAX_PARTS + 1)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(413);
+                    assertThat(e.problem().detail()).isEqualTo("The email has more than 100 MIME parts; at most 100 are taken.");
+                });
     }
 
     private static EmailMessage withHeaders(Map<String, List<String>> headers) {

@@ -49,6 +49,17 @@ class MailgunSignatureTest {
     }
 
     @Test
+    void replayedTokenOfATimestampAhead_isRefusedAsLongAsTheTimestampIsFresh() {
+        Instant ahead = now.plus(Duration.ofMinutes(4));
+        Map<String, String> signed = PlatformSignatures.mailgun(KEY, ahead.getEpochSecond(), token('h'));
+        verify(signed, now);
+
+        clock.advance(Duration.ofMinutes(6));
+        // Two minutes from its timestamp: fresh, so its token must still be remembered.
+        assertRefused(signed, clock.instant(), "token", 403);
+    }
+
+    @Test
     void releasedToken_canBeUsedByTheRetry() {
         Map<String, String> signed = PlatformSignatures.mailgun(KEY, now.getEpochSecond(), token('f'));
         verify(signed, now);
