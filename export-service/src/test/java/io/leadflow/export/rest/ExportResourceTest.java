@@ -2,6 +2,7 @@ package io.leadflow.export.rest;
 
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.TestLeads;
+import io.leadflow.testinfra.TestPostgres;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,6 +74,23 @@ class ExportResourceTest {
         assertThat(others.get("Name")).isEqualTo(new XlsxCell("@SUM(A1)", true));
         assertThat(others.get("Message")).isEqualTo(new XlsxCell("-2+3+cmd|' /C calc'!A0", true));
         assertThat(others.get("Phone")).isEqualTo(new XlsxCell("+923009999999", true));
+    }
+
+    @Test
+    void fullWidthFormulaPayloads_areNeutralisedInBothFormats() throws IOException {
+        TestPostgres.execute(
+                "UPDATE leads SET user_name = '＝HYPERLINK(\"http://x\")', message = '＋1＋1' WHERE id = " + leads.id(9),
+                "UPDATE leads SET user_name = '＠SUM(A1)', message = '－2＋3+cmd|'' /C calc''!A0' WHERE id = " + leads.id(10));
+
+        List<Map<String, String>> csv = Downloads.csv(Map.of());
+        assertThat(row(csv, 9)).containsEntry("Name", "'＝HYPERLINK(\"http://x\")").containsEntry("Message", "'＋1＋1");
+        assertThat(row(csv, 10)).containsEntry("Name", "'＠SUM(A1)").containsEntry("Message", "'－2＋3+cmd|' /C calc'!A0");
+
+        List<Map<String, XlsxCell>> xlsx = Downloads.xlsx(Map.of());
+        assertThat(xlsxRow(xlsx, 9)).containsEntry("Name", new XlsxCell("＝HYPERLINK(\"http://x\")", true))
+                .containsEntry("Message", new XlsxCell("＋1＋1", true));
+        assertThat(xlsxRow(xlsx, 10)).containsEntry("Name", new XlsxCell("＠SUM(A1)", true))
+                .containsEntry("Message", new XlsxCell("－2＋3+cmd|' /C calc'!A0", true));
     }
 
     @Test
@@ -200,6 +218,10 @@ class ExportResourceTest {
 
     private List<Long> ids(Map<String, List<String>> parameters) throws IOException {
         return Downloads.csv(parameters).stream().map(row -> Long.valueOf(row.get("Lead ID"))).toList();
+    }
+
+    private Map<String, XlsxCell> xlsxRow(List<Map<String, XlsxCell>> rows, int lead) {
+        return rows.stream().filter(row -> row.get("Lead ID").text().equals(String.valueOf(leads.id(lead)))).findFirst().orElseThrow();
     }
 
     private Map<String, String> row(List<Map<String, String>> rows, int lead) {
