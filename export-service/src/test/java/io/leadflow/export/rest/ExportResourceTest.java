@@ -5,6 +5,7 @@ import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -22,12 +27,16 @@ import java.util.stream.Stream;
 import static io.leadflow.export.rest.Downloads.XlsxCell;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
 class ExportResourceTest {
+
+    @TestHTTPResource("/api/export/")
+    URI export;
 
     private ExportFixture leads;
 
@@ -154,12 +163,12 @@ class ExportResourceTest {
     }
 
     @Test
-    void markExported_marksExactlyTheExportedLeads_inBothFormats() throws IOException, SQLException {
-        assertThat(Downloads.csv(Map.of("quality", List.of("HOT"), "mark_exported", List.of("true"))))
+    void aPost_marksExactlyTheExportedLeads_inBothFormats() throws IOException, SQLException {
+        assertThat(Downloads.csvMarked(Map.of("quality", List.of("HOT"))))
                 .extracting(row -> row.get("Exported before")).containsOnly("no");
         assertThat(Downloads.exportedIds()).containsExactly(leads.id(3), leads.id(4), leads.id(7), leads.id(8));
 
-        assertThat(Downloads.xlsx(Map.of("channel", List.of("sms"), "mark_exported", List.of("true"))))
+        assertThat(Downloads.xlsxMarked(Map.of("channel", List.of("sms"), "mark_exported", List.of("true"))))
                 .extracting(row -> row.get("Exported before").text()).containsOnly("no");
         assertThat(Downloads.exportedIds()).containsExactly(leads.id(1), leads.id(3), leads.id(4), leads.id(7), leads.id(8), leads.id(9));
 
@@ -168,9 +177,41 @@ class ExportResourceTest {
     }
 
     @Test
-    void withoutMarkExported_nothingIsMarked() throws IOException, SQLException {
+    void aGet_marksNothing() throws IOException, SQLException {
         Downloads.csv(Map.of());
         Downloads.xlsx(Map.of("mark_exported", List.of("false")));
+        assertThat(Downloads.exportedIds()).isEmpty();
+    }
+
+    @Test
+    void aGetAskingToMark_isAProblemSayingToPost_andMarksNothing() throws SQLException {
+        for (String path : List.of("/api/export/leads.csv", "/api/export/leads.xlsx")) {
+            Downloads.request(Map.of("quality", List.of("HOT"), "mark_exported", List.of("true"))).get(path).then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .header("Content-Disposition", nullValue())
+                    .body("field", equalTo("mark_exported"))
+                    .body("detail", containsString("POST to the same address"));
+        }
+        assertThat(Downloads.exportedIds()).isEmpty();
+    }
+
+    @Test
+    void aPostThatAnyWebPageMaySendCrossOrigin_isA415_andMarksNothing() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        // A body-less POST and the three content types a page on another origin may post without a CORS preflight.
+        for (String contentType : new String[] {null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            for (String file : List.of("leads.csv", "leads.xlsx")) {
+                HttpRequest.Builder post = HttpRequest.newBuilder(export.resolve(file)).POST(HttpRequest.BodyPublishers.noBody());
+                if (contentType != null) {
+                    post.header("Content-Type", contentType);
+                }
+                HttpResponse<String> answer = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as("%s with Content-Type %s", file, contentType).isEqualTo(415);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(answer.body()).contains("\"field\":\"Content-Type\"");
+            }
+        }
         assertThat(Downloads.exportedIds()).isEmpty();
     }
 
@@ -193,6 +234,8 @@ class ExportResourceTest {
         assertProblem("/api/export/leads.csv", Map.of("from", List.of("yesterday")), "from");
         assertProblem("/api/export/leads.xlsx", Map.of("sort", List.of("name")), "sort");
         assertProblem("/api/export/leads.csv", Map.of("quality", List.of("HOT"), "mark_exported", List.of("yes")), "mark_exported");
+        Downloads.request(Map.of("quality", List.of("BOILING"))).contentType("application/json").post("/api/export/leads.xlsx")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("quality"));
         assertThat(Downloads.exportedIds()).isEmpty();
     }
 
