@@ -48,19 +48,15 @@ public record ExportRequest(LeadFilter filter, boolean markExported, ZoneId zone
             throw ProblemException.invalidField(MARK_EXPORTED, MARK_EXPORTED + " may be given once");
         }
         String value = values.isEmpty() ? "" : values.get(0).strip().toLowerCase(Locale.ROOT);
-        boolean asked = switch (value) {
-            case "" -> markExported;
-            case "false" -> false;
-            case "true" -> true;
-            default -> throw ProblemException.invalidField(MARK_EXPORTED, MARK_EXPORTED + " must be true or false");
-        };
-        if (asked && !markExported) {
-            throw ProblemException.invalidField(MARK_EXPORTED, "A GET never changes anything: to mark the exported leads, "
-                    + "POST to the same address with the same filters and Content-Type: application/json.");
+        if (value.isEmpty() || value.equals(String.valueOf(markExported))) {
+            return;
         }
-        if (!asked && markExported) {
-            throw ProblemException.invalidField(MARK_EXPORTED, "A POST marks the leads it exports: to download them "
-                    + "without marking, GET the same address.");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw ProblemException.invalidField(MARK_EXPORTED, MARK_EXPORTED + " must be true or false");
         }
+        throw ProblemException.invalidField(MARK_EXPORTED, markExported
+                ? "A POST marks the leads it exports: to download them without marking, GET the same address."
+                : "A GET never changes anything: to mark the exported leads, POST to the same address with the same "
+                        + "filters and Content-Type: application/json.");
     }
 }
