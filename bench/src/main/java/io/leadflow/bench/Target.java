@@ -1,5 +1,7 @@
 package io.leadflow.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -8,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The running system a benchmark measures: the ports and the data directory {@code ./leadflow} started it with,
- * read from the same environment variables the launcher uses.
+ * read from the same environment variables the launcher uses, and the database password it keeps there.
  */
 public record Target(Path root, Path dataDirectory, int queryPort, int ingestPort, int analysisPort, int scoringPort,
                      int exportPort, String kafkaBootstrap, String jdbcUrl, String dbUser, String dbPassword,
@@ -17,8 +19,8 @@ public record Target(Path root, Path dataDirectory, int queryPort, int ingestPor
     public static Target fromEnvironment(Map<String, String> env) {
         Path root = Paths.get(env.getOrDefault("LEADFLOW_ROOT", ".")).toAbsolutePath().normalize();
         int pgPort = port(env, "LEADFLOW_PG_PORT", 5433);
-        return new Target(root,
-                Paths.get(env.getOrDefault("LEADFLOW_DATA_DIR", root.resolve("data").toString())),
+        Path data = Paths.get(env.getOrDefault("LEADFLOW_DATA_DIR", root.resolve("data").toString()));
+        return new Target(root, data,
                 port(env, "LEADFLOW_QUERY_PORT", 8080),
                 port(env, "LEADFLOW_INGEST_PORT", 8081),
                 port(env, "LEADFLOW_ANALYSIS_PORT", 8082),
@@ -26,7 +28,7 @@ public record Target(Path root, Path dataDirectory, int queryPort, int ingestPor
                 port(env, "LEADFLOW_EXPORT_PORT", 8084),
                 "127.0.0.1:" + port(env, "LEADFLOW_KAFKA_PORT", 9092),
                 "jdbc:postgresql://127.0.0.1:" + pgPort + "/leadflow",
-                "leadflow", "leadflow",
+                "leadflow", databasePassword(data),
                 env.get("LEADFLOW_WHATSAPP_APP_SECRET"));
     }
 
@@ -54,6 +56,16 @@ public record Target(Path root, Path dataDirectory, int queryPort, int ingestPor
 
     public Path launcher() {
         return root.resolve("leadflow");
+    }
+
+    /** The password of the services' role, which {@code ./leadflow} keeps with the stack's data. */
+    public static String databasePassword(Path dataDirectory) {
+        Path file = dataDirectory.resolve("credentials").resolve("leadflow.password");
+        try {
+            return Files.readString(file).replaceAll("\n+$", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("No database password in " + file + ": is the stack one ./leadflow started there?", e);
+        }
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

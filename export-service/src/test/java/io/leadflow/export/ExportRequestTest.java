@@ -14,12 +14,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ExportRequestTest {
 
     @Test
-    void markExported_isOffUnlessAskedFor() {
+    void markExported_isWhatTheMethodSays_andTheOldParameterMustAgreeWithIt() {
         assertThat(parse(Map.of())).isEqualTo(new ExportRequest(LeadFilter.ALL, false, ZoneOffset.UTC));
-        assertThat(parse(Map.of("mark_exported", List.of("true"))).markExported()).isTrue();
-        assertThat(parse(Map.of("mark_exported", List.of("TRUE "))).markExported()).isTrue();
+        assertThat(ExportRequest.parse(Map.of(), ZoneOffset.UTC, true).markExported()).isTrue();
         assertThat(parse(Map.of("mark_exported", List.of("false"))).markExported()).isFalse();
         assertThat(parse(Map.of("mark_exported", List.of(""))).markExported()).isFalse();
+        assertThat(ExportRequest.parse(Map.of("mark_exported", List.of("TRUE ")), ZoneOffset.UTC, true).markExported()).isTrue();
+    }
+
+    @Test
+    void aGetThatAsksToMark_isAProblemSayingToPost() {
+        assertThatThrownBy(() -> parse(Map.of("mark_exported", List.of("true")))).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.problem().status()).isEqualTo(400);
+            assertThat(e.problem().field()).isEqualTo("mark_exported");
+            assertThat(e.problem().detail()).contains("POST");
+        });
+        assertThatThrownBy(() -> ExportRequest.parse(Map.of("mark_exported", List.of("false")), ZoneOffset.UTC, true))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().field()).isEqualTo("mark_exported"));
     }
 
     @Test
@@ -49,7 +60,7 @@ class ExportRequestTest {
     }
 
     private static ExportRequest parse(Map<String, List<String>> parameters) {
-        return ExportRequest.parse(parameters, ZoneOffset.UTC);
+        return ExportRequest.parse(parameters, ZoneOffset.UTC, false);
     }
 
     private static void assertProblem(Map<String, List<String>> parameters, String field) {

@@ -61,7 +61,8 @@ public final class ExtractPostgres {
             } else {
                 Files.createDirectories(path.getParent());
                 Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
-                Files.setPosixFilePermissions(path, permissions(entry.getMode()));
+                // The owner's bits only: like everything under the launcher's data directory, for its user alone.
+                Files.setPosixFilePermissions(path, permissions(entry.getMode() & 0700));
             }
         }
     }

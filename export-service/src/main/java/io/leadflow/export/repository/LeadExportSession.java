@@ -149,7 +149,7 @@ public final class LeadExportSession implements AutoCloseable {
 
     /**
      * Marks the exported leads {@code exported} (those not marked already) and commits: call it once the whole
-     * file is delivered. Without {@code mark_exported} this only ends the read-only transaction.
+     * file is delivered. Unless the export marks its leads (a POST), this only ends the read-only transaction.
      *
      * @return the number of leads newly marked
      */

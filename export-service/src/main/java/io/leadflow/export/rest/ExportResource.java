@@ -1,5 +1,6 @@
 package io.leadflow.export.rest;
 
+import io.leadflow.events.http.CrossOriginGuard;
 import io.leadflow.export.ExportFormat;
 import io.leadflow.export.ExportRequest;
 import io.leadflow.export.service.Export;
@@ -7,6 +8,8 @@ import io.leadflow.export.service.LeadExports;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -17,15 +20,19 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Downloads of the leads, with the filters of {@code GET /api/leads}. The methods have blocking signatures, so
- * they run on worker threads: the database session opens there, and the file is written there over JDBC.
+ * Downloads of the leads, with the filters of {@code GET /api/leads}: a GET changes nothing; a POST to the same
+ * address also marks the leads in the file {@code exported}, once the whole file is delivered. The methods have
+ * blocking signatures, so they run on worker threads: the database session opens there, and the file is written
+ * there over JDBC.
  */
 @Path("/api/export")
 public class ExportResource {
 
     private static final String FILTERS = "The filters and sort of GET /api/leads (quality, channel, intent, status, "
-            + "from, to, min_score, max_score, q, sort), so the file holds the same leads in the same order; "
-            + "mark_exported=true marks exactly those leads once the file is delivered.";
+            + "from, to, min_score, max_score, q, sort), so the file holds the same leads in the same order.";
+    private static final String MARKS = " Marks exactly the leads in the file exported once the whole file is delivered "
+            + "(a download that breaks off marks nothing). Content-Type: application/json (no body needed), so that "
+            + "no web page on another origin can send it; else a 415.";
 
     private final LeadExports exports;
 
@@ -39,7 +46,17 @@ public class ExportResource {
     @Operation(summary = "Leads as CSV", description = FILTERS + " UTF-8 with a byte order mark, RFC 4180, streamed. "
             + "Text that a spreadsheet would run as a formula starts with an apostrophe.")
     public Response leadsCsv(@Context UriInfo uri, @Context RoutingContext routing) {
-        return download(ExportFormat.CSV, uri, routing);
+        return download(ExportFormat.CSV, false, uri, routing);
+    }
+
+    @POST
+    @Path("/leads.csv")
+    @Produces("text/csv; charset=UTF-8")
+    @Operation(summary = "Leads as CSV, marked exported", description = FILTERS + MARKS)
+    public Response leadsCsvMarked(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri,
+                                   @Context RoutingContext routing) {
+        CrossOriginGuard.requireJson(contentType);
+        return download(ExportFormat.CSV, true, uri, routing);
     }
 
     @GET
@@ -48,12 +65,22 @@ public class ExportResource {
     @Operation(summary = "Leads as an Excel workbook", description = FILTERS + " Continues on a new sheet past "
             + "leadflow.export.xlsx.rows-per-sheet rows (default: Excel's limit).")
     public Response leadsXlsx(@Context UriInfo uri, @Context RoutingContext routing) {
-        return download(ExportFormat.XLSX, uri, routing);
+        return download(ExportFormat.XLSX, false, uri, routing);
     }
 
-    private Response download(ExportFormat format, UriInfo uri, RoutingContext routing) {
+    @POST
+    @Path("/leads.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "Leads as an Excel workbook, marked exported", description = FILTERS + MARKS)
+    public Response leadsXlsxMarked(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri,
+                                    @Context RoutingContext routing) {
+        CrossOriginGuard.requireJson(contentType);
+        return download(ExportFormat.XLSX, true, uri, routing);
+    }
+
+    private Response download(ExportFormat format, boolean markExported, UriInfo uri, RoutingContext routing) {
         // A bad filter is a 400 problem here, before the response, and so before any byte of the file.
-        ExportRequest request = ExportRequest.parse(uri.getQueryParameters(), exports.zone());
+        ExportRequest request = ExportRequest.parse(uri.getQueryParameters(), exports.zone(), markExported);
         Export export = exports.open(request, format);
         routing.addEndHandler(ended -> export.responseEnded(Infrastructure.getDefaultWorkerPool()));
         StreamingOutput body = export::writeTo;

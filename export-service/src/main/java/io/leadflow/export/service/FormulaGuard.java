@@ -4,13 +4,18 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps spreadsheets from running cell text as a formula (OWASP CSV injection): a value that starts with
- * {@code = + - @}, a tab or a carriage return is marked as text with a leading apostrophe. Every text cell of
- * both formats goes through this one rule, phone numbers included: see the README's "Export" section.
+ * {@code = + - @}, their full-width forms {@code ＝ ＋ － ＠}, a tab or a carriage return is marked as text with a
+ * leading apostrophe. Every text cell of both formats goes through this one rule, phone numbers included: see the
+ * README's "Export" section.
  */
 public final class FormulaGuard {
 
-    /** The first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula. */
-    static final String TRIGGERS = "=+-@\t\r";
+    /**
+     * The first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula. Their full-width
+     * forms (U+FF1D, U+FF0B, U+FF0D, U+FF20) count too: Excel set up for East Asian input may read them as the
+     * ASCII ones.
+     */
+    static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     private FormulaGuard() {
     }
@@ -27,7 +32,8 @@ public final class FormulaGuard {
 
     /**
      * The same rule in SQL, for PostgreSQL to apply while it writes the CSV: {@code expression} is trusted SQL. The
-     * first character is compared by its code ({@code ascii}), which builds no string per cell as {@code left} does.
+     * first character is compared by its code ({@code ascii}, which in a UTF-8 database is the code point of any
+     * character), which builds no string per cell as {@code left} does.
      */
     public static String neutralisedSql(String expression) {
         String triggers = TRIGGERS.chars().mapToObj(Integer::toString).collect(Collectors.joining(", "));

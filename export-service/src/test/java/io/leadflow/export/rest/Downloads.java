@@ -3,6 +3,7 @@ package io.leadflow.export.rest;
 import io.leadflow.events.query.LeadFilter;
 import io.leadflow.events.query.LeadSql;
 import io.leadflow.testinfra.TestPostgres;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -50,7 +51,16 @@ final class Downloads {
 
     /** The CSV's records as header → value, after checking the byte order mark and the CRLF record ends. */
     static List<Map<String, String>> csv(Map<String, List<String>> parameters) throws IOException {
-        byte[] body = csvBytes(parameters);
+        return csvRecords(csvBytes(parameters));
+    }
+
+    /** The CSV of a POST, which marks the leads it holds. */
+    static List<Map<String, String>> csvMarked(Map<String, List<String>> parameters) throws IOException {
+        return csvRecords(request(parameters).contentType(ContentType.JSON).post("/api/export/leads.csv")
+                .then().statusCode(200).extract().asByteArray());
+    }
+
+    private static List<Map<String, String>> csvRecords(byte[] body) throws IOException {
         assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         assertThat(text).startsWith(String.join(",", HEADERS) + "\r\n");
@@ -65,7 +75,16 @@ final class Downloads {
 
     /** Every data row of every sheet, in order, as header → cell. */
     static List<Map<String, XlsxCell>> xlsx(Map<String, List<String>> parameters) throws IOException {
-        byte[] body = request(parameters).get("/api/export/leads.xlsx").then().statusCode(200).extract().asByteArray();
+        return xlsxRows(request(parameters).get("/api/export/leads.xlsx").then().statusCode(200).extract().asByteArray());
+    }
+
+    /** The workbook of a POST, which marks the leads it holds. */
+    static List<Map<String, XlsxCell>> xlsxMarked(Map<String, List<String>> parameters) throws IOException {
+        return xlsxRows(request(parameters).contentType(ContentType.JSON).post("/api/export/leads.xlsx")
+                .then().statusCode(200).extract().asByteArray());
+    }
+
+    private static List<Map<String, XlsxCell>> xlsxRows(byte[] body) throws IOException {
         List<Map<String, XlsxCell>> rows = new ArrayList<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             for (Sheet sheet : workbook) {

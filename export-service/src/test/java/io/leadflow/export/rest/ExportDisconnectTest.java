@@ -57,7 +57,7 @@ class ExportDisconnectTest {
 
     @Test
     void csvClientThatLeaves_stopsTheQuery_andMarksNothing() throws IOException, SQLException {
-        try (Socket client = request("/api/export/leads.csv?mark_exported=true")) {
+        try (Socket client = markingDownload("/api/export/leads.csv")) {
             InputStream in = client.getInputStream();
             assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
             in.readNBytes(4096);
@@ -71,7 +71,7 @@ class ExportDisconnectTest {
 
     @Test
     void xlsxClientThatLeaves_stopsTheQuery_removesTheTemporaryFiles_andMarksNothing() throws IOException, SQLException {
-        try (Socket ignored = request("/api/export/leads.xlsx?mark_exported=true")) {
+        try (Socket ignored = markingDownload("/api/export/leads.xlsx")) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> temporaryFiles() > 0);
         }
 
@@ -84,11 +84,13 @@ class ExportDisconnectTest {
         assertThat(Downloads.csv(Map.of())).hasSize(LEADS);
     }
 
-    private Socket request(String path) throws IOException {
+    /** A download that would mark its leads exported, were it delivered whole. */
+    private Socket markingDownload(String path) throws IOException {
         Socket client = new Socket(server.getHost(), server.getPort());
         client.setReceiveBufferSize(8192);
         OutputStream out = client.getOutputStream();
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return client;
     }

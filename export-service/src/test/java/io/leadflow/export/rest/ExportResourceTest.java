@@ -2,8 +2,10 @@ package io.leadflow.export.rest;
 
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.TestLeads;
+import io.leadflow.testinfra.TestPostgres;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -21,12 +27,16 @@ import java.util.stream.Stream;
 import static io.leadflow.export.rest.Downloads.XlsxCell;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
 class ExportResourceTest {
+
+    @TestHTTPResource("/api/export/")
+    URI export;
 
     private ExportFixture leads;
 
@@ -73,6 +83,23 @@ class ExportResourceTest {
         assertThat(others.get("Name")).isEqualTo(new XlsxCell("@SUM(A1)", true));
         assertThat(others.get("Message")).isEqualTo(new XlsxCell("-2+3+cmd|' /C calc'!A0", true));
         assertThat(others.get("Phone")).isEqualTo(new XlsxCell("+923009999999", true));
+    }
+
+    @Test
+    void fullWidthFormulaPayloads_areNeutralisedInBothFormats() throws IOException {
+        TestPostgres.execute(
+                "UPDATE leads SET user_name = '＝HYPERLINK(\"http://x\")', message = '＋1＋1' WHERE id = " + leads.id(9),
+                "UPDATE leads SET user_name = '＠SUM(A1)', message = '－2＋3+cmd|'' /C calc''!A0' WHERE id = " + leads.id(10));
+
+        List<Map<String, String>> csv = Downloads.csv(Map.of());
+        assertThat(row(csv, 9)).containsEntry("Name", "'＝HYPERLINK(\"http://x\")").containsEntry("Message", "'＋1＋1");
+        assertThat(row(csv, 10)).containsEntry("Name", "'＠SUM(A1)").containsEntry("Message", "'－2＋3+cmd|' /C calc'!A0");
+
+        List<Map<String, XlsxCell>> xlsx = Downloads.xlsx(Map.of());
+        assertThat(xlsxRow(xlsx, 9)).containsEntry("Name", new XlsxCell("＝HYPERLINK(\"http://x\")", true))
+                .containsEntry("Message", new XlsxCell("＋1＋1", true));
+        assertThat(xlsxRow(xlsx, 10)).containsEntry("Name", new XlsxCell("＠SUM(A1)", true))
+                .containsEntry("Message", new XlsxCell("－2＋3+cmd|' /C calc'!A0", true));
     }
 
     @Test
@@ -136,12 +163,12 @@ class ExportResourceTest {
     }
 
     @Test
-    void markExported_marksExactlyTheExportedLeads_inBothFormats() throws IOException, SQLException {
-        assertThat(Downloads.csv(Map.of("quality", List.of("HOT"), "mark_exported", List.of("true"))))
+    void aPost_marksExactlyTheExportedLeads_inBothFormats() throws IOException, SQLException {
+        assertThat(Downloads.csvMarked(Map.of("quality", List.of("HOT"))))
                 .extracting(row -> row.get("Exported before")).containsOnly("no");
         assertThat(Downloads.exportedIds()).containsExactly(leads.id(3), leads.id(4), leads.id(7), leads.id(8));
 
-        assertThat(Downloads.xlsx(Map.of("channel", List.of("sms"), "mark_exported", List.of("true"))))
+        assertThat(Downloads.xlsxMarked(Map.of("channel", List.of("sms"), "mark_exported", List.of("true"))))
                 .extracting(row -> row.get("Exported before").text()).containsOnly("no");
         assertThat(Downloads.exportedIds()).containsExactly(leads.id(1), leads.id(3), leads.id(4), leads.id(7), leads.id(8), leads.id(9));
 
@@ -150,9 +177,41 @@ class ExportResourceTest {
     }
 
     @Test
-    void withoutMarkExported_nothingIsMarked() throws IOException, SQLException {
+    void aGet_marksNothing() throws IOException, SQLException {
         Downloads.csv(Map.of());
         Downloads.xlsx(Map.of("mark_exported", List.of("false")));
+        assertThat(Downloads.exportedIds()).isEmpty();
+    }
+
+    @Test
+    void aGetAskingToMark_isAProblemSayingToPost_andMarksNothing() throws SQLException {
+        for (String path : List.of("/api/export/leads.csv", "/api/export/leads.xlsx")) {
+            Downloads.request(Map.of("quality", List.of("HOT"), "mark_exported", List.of("true"))).get(path).then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .header("Content-Disposition", nullValue())
+                    .body("field", equalTo("mark_exported"))
+                    .body("detail", containsString("POST to the same address"));
+        }
+        assertThat(Downloads.exportedIds()).isEmpty();
+    }
+
+    @Test
+    void aPostThatAnyWebPageMaySendCrossOrigin_isA415_andMarksNothing() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        // A body-less POST and the three content types a page on another origin may post without a CORS preflight.
+        for (String contentType : new String[] {null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            for (String file : List.of("leads.csv", "leads.xlsx")) {
+                HttpRequest.Builder post = HttpRequest.newBuilder(export.resolve(file)).POST(HttpRequest.BodyPublishers.noBody());
+                if (contentType != null) {
+                    post.header("Content-Type", contentType);
+                }
+                HttpResponse<String> answer = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as("%s with Content-Type %s", file, contentType).isEqualTo(415);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(answer.body()).contains("\"field\":\"Content-Type\"");
+            }
+        }
         assertThat(Downloads.exportedIds()).isEmpty();
     }
 
@@ -175,6 +234,8 @@ class ExportResourceTest {
         assertProblem("/api/export/leads.csv", Map.of("from", List.of("yesterday")), "from");
         assertProblem("/api/export/leads.xlsx", Map.of("sort", List.of("name")), "sort");
         assertProblem("/api/export/leads.csv", Map.of("quality", List.of("HOT"), "mark_exported", List.of("yes")), "mark_exported");
+        Downloads.request(Map.of("quality", List.of("BOILING"))).contentType("application/json").post("/api/export/leads.xlsx")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("quality"));
         assertThat(Downloads.exportedIds()).isEmpty();
     }
 
@@ -200,6 +261,10 @@ class ExportResourceTest {
 
     private List<Long> ids(Map<String, List<String>> parameters) throws IOException {
         return Downloads.csv(parameters).stream().map(row -> Long.valueOf(row.get("Lead ID"))).toList();
+    }
+
+    private Map<String, XlsxCell> xlsxRow(List<Map<String, XlsxCell>> rows, int lead) {
+        return rows.stream().filter(row -> row.get("Lead ID").text().equals(String.valueOf(leads.id(lead)))).findFirst().orElseThrow();
     }
 
     private Map<String, String> row(List<Map<String, String>> rows, int lead) {

@@ -17,6 +17,14 @@ class FormulaGuardTest {
     }
 
     @Test
+    void fullWidthFormulaStarts_getAnApostropheToo() {
+        assertThat(FormulaGuard.neutralised("＝HYPERLINK(\"http://x\")")).isEqualTo("'＝HYPERLINK(\"http://x\")");
+        assertThat(FormulaGuard.neutralised("＋1＋1")).isEqualTo("'＋1＋1");
+        assertThat(FormulaGuard.neutralised("－2＋3")).isEqualTo("'－2＋3");
+        assertThat(FormulaGuard.neutralised("＠SUM(A1)")).isEqualTo("'＠SUM(A1)");
+    }
+
+    @Test
     void e164Phones_getAnApostropheLikeAnyOtherPlusSign() {
         assertThat(FormulaGuard.triggers("+923001234567")).isTrue();
         assertThat(FormulaGuard.neutralised("+923001234567")).isEqualTo("'+923001234567");
@@ -36,7 +44,7 @@ class FormulaGuardTest {
     @Test
     void sql_testsTheSameFirstCharacters() {
         assertThat(FormulaGuard.neutralisedSql("user_name")).isEqualTo(
-                "CASE WHEN ascii(user_name) IN (61, 43, 45, 64, 9, 13) "
+                "CASE WHEN ascii(user_name) IN (61, 43, 45, 64, 9, 13, 65309, 65291, 65293, 65312) "
                         + "THEN '''' || user_name ELSE user_name END");
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,15 +42,18 @@ public class ExportServiceClient {
                 .setIdleTimeoutUnit(TimeUnit.SECONDS));
     }
 
-    /** GETs {@code pathAndQuery} (e.g. {@code /api/export/leads.csv?quality=HOT}); the response is paused. */
+    /**
+     * Sends {@code method pathAndQuery} (e.g. {@code GET /api/export/leads.csv?quality=HOT}) with {@code body}; the
+     * response is paused.
+     */
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000)
     @CircuitBreakerName("export-service")
-    public Uni<HttpClientResponse> get(String pathAndQuery, MultiMap headers) {
+    public Uni<HttpClientResponse> send(HttpMethod method, String pathAndQuery, MultiMap headers, byte[] body) {
         String base = config.url().getPath() == null ? "" : config.url().getPath().replaceAll("/+$", "");
-        return http.request(new RequestOptions().setMethod(HttpMethod.GET).setURI(base + pathAndQuery)
+        return http.request(new RequestOptions().setMethod(method).setURI(base + pathAndQuery)
                         .setHeaders(headers.getDelegate())
                         .setIdleTimeout(config.idleTimeout().toMillis()))
-                .chain(request -> request.send())
+                .chain(request -> request.send(Buffer.buffer(body)))
                 .invoke(HttpClientResponse::pause);
     }
 }

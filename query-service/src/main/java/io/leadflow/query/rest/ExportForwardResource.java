@@ -7,10 +7,12 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -32,8 +34,9 @@ import java.util.TreeMap;
 @Path("/api/export")
 public class ExportForwardResource {
 
-    /** Request headers worth passing on. */
-    private static final Set<String> REQUEST_HEADERS = Set.of("accept", "accept-language", "traceparent", "tracestate");
+    /** Request headers worth passing on; the content type too, which export-service checks on a POST. */
+    private static final Set<String> REQUEST_HEADERS = Set.of("accept", "accept-language", "content-type", "traceparent",
+            "tracestate");
     /** Response headers worth passing back; hop-by-hop ones and the length (the answer is re-chunked) are not. */
     private static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-disposition", "cache-control",
             "retry-after", "etag", "last-modified", "x-content-type-options", "content-language");
@@ -51,6 +54,20 @@ public class ExportForwardResource {
                     + "Streamed through unchanged; 503 when export-service does not answer.")
     public RestMulti<Buffer> forward(@Parameter(description = "the file, e.g. leads.csv") @PathParam("file") String file,
                                      @Context HttpServerRequest request) {
+        return forward(request, HttpMethod.GET, new byte[0]);
+    }
+
+    @POST
+    @Path("/{file: .+}")
+    @Operation(summary = "Downloads from export-service that mark the exported leads, forwarded",
+            description = "POST /api/export/leads.csv or leads.xlsx with the filters of GET /api/leads and Content-Type: "
+                    + "application/json: the file, and its leads marked exported once it is delivered.")
+    public RestMulti<Buffer> forwardPost(@Parameter(description = "the file, e.g. leads.csv") @PathParam("file") String file,
+                                         @Context HttpServerRequest request, byte[] body) {
+        return forward(request, HttpMethod.POST, body);
+    }
+
+    private RestMulti<Buffer> forward(HttpServerRequest request, HttpMethod method, byte[] body) {
         String path = request.path();
         if (path.contains("..") || path.toLowerCase(Locale.ROOT).contains("%2e")) {
             return answer(Uni.createFrom().item(Forwarded.problem(404, "not-found", "Not found", "no such export")));
@@ -62,7 +79,7 @@ public class ExportForwardResource {
                 headers.add(header.getKey(), header.getValue());
             }
         });
-        return answer(exportService.get(pathAndQuery, headers)
+        return answer(exportService.send(method, pathAndQuery, headers, body)
                 .map(Forwarded::of)
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("export-service did not answer %s: %s", path, failure.toString());

@@ -53,6 +53,19 @@ class ExportForwardingTest {
     }
 
     @Test
+    void aPost_reachesExportServiceAsAPostWithItsContentType_andItsFileComesBack() {
+        String csv = given().contentType("application/json").post("/api/export/leads.csv?quality=HOT").then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"leads-all-2026-11-26.csv\"")
+                .extract().asString();
+        assertThat(csv).isEqualTo(ExportServiceStub.csvFirstHalf() + ExportServiceStub.csvSecondHalf());
+        assertThat(ExportServiceStub.received()).anySatisfy(received -> {
+            assertThat(received.method()).isEqualTo("POST");
+            assertThat(received.uri()).isEqualTo("/api/export/leads.csv?quality=HOT");
+            assertThat(received.contentType()).startsWith("application/json");
+        });
+    }
+
+    @Test
     void xlsx_arrivesByteForByte() {
         byte[] file = given().get("/api/export/leads.xlsx?status=new").then().statusCode(200)
                 .header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

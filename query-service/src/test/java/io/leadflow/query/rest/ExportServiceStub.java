@@ -27,7 +27,7 @@ public class ExportServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static HttpServer server;
     private static int port;
-    private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    private static final List<Received> REQUESTS = new CopyOnWriteArrayList<>();
     private static volatile CountDownLatch holdSecondHalf;
 
     @Override
@@ -49,8 +49,17 @@ public class ExportServiceStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** A request export-service received: its method, URI (path and query) and Content-Type header (or null). */
+    public record Received(String method, String uri, String contentType) {
+    }
+
     /** The request URIs (path and query) export-service received, oldest first. */
     public static List<String> requests() {
+        return REQUESTS.stream().map(Received::uri).toList();
+    }
+
+    /** The requests export-service received, oldest first. */
+    public static List<Received> received() {
         return List.copyOf(REQUESTS);
     }
 
@@ -92,7 +101,7 @@ public class ExportServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static void answer(HttpExchange exchange) throws IOException {
         String uri = exchange.getRequestURI().toString();
-        REQUESTS.add(uri);
+        REQUESTS.add(new Received(exchange.getRequestMethod(), uri, exchange.getRequestHeaders().getFirst("Content-Type")));
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null && query.contains("quality=LUKEWARM")) {

@@ -23,6 +23,7 @@ class OpenApiTest {
         assertThat(document.getMap("paths").keySet()).contains("/api/leads", "/api/leads/{id}", "/api/leads/stream",
                 "/api/stats", "/api/export/{file}", "/api/webhook/leads", "/api/webhook/stats");
         assertThat(document.getMap("paths.'/api/leads/{id}'").keySet()).contains("get", "patch");
+        assertThat(document.getMap("paths.'/api/export/{file}'").keySet()).contains("get", "post");
     }
 
     @Test

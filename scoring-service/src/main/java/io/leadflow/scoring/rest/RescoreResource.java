@@ -1,11 +1,14 @@
 package io.leadflow.scoring.rest;
 
+import io.leadflow.events.http.CrossOriginGuard;
 import io.leadflow.scoring.service.RescoreStatus;
 import io.leadflow.scoring.service.Rescoring;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,8 +28,11 @@ public class RescoreResource {
     }
 
     @POST
-    @Operation(summary = "Rescore every lead in batches, in the background, while intake goes on (409 if already running)")
-    public Response start() {
+    @Operation(summary = "Rescore every lead in batches, in the background, while intake goes on (409 if already running)",
+            description = "With Content-Type: application/json (no body needed), so that no web page can start it; "
+                    + "any other request is a 415.")
+    public Response start(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        CrossOriginGuard.requireJson(contentType);
         return Response.accepted(rescoring.start()).build();
     }
 

@@ -9,19 +9,27 @@ import io.leadflow.events.LeadScored;
 import io.leadflow.events.ScoreBreakdown;
 import io.leadflow.events.Topics;
 import io.leadflow.events.Urgency;
+import io.leadflow.events.http.Problem;
 import io.leadflow.scoring.AnalyzedMessages;
 import io.leadflow.scoring.Db;
 import io.leadflow.scoring.repository.LeadWriter;
+import io.leadflow.scoring.service.RescoreStatus;
 import io.leadflow.scoring.service.Rescoring;
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +55,27 @@ class RescoreResourceTest {
     @Inject
     Rescoring rescoring;
 
+    @TestHTTPResource("/api/admin/rescore")
+    URI rescore;
+
+    @Test
+    void rescore_startsOnlyOnAJsonPost_notOnWhatAnyWebPageMaySendCrossOrigin() throws Exception {
+        RescoreStatus before = rescoring.status();
+        HttpClient http = HttpClient.newHttpClient();
+        // A body-less POST and the three content types a page on another origin may post without a CORS preflight.
+        for (String contentType : new String[] {null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            HttpRequest.Builder post = HttpRequest.newBuilder(rescore).POST(HttpRequest.BodyPublishers.noBody());
+            if (contentType != null) {
+                post.header("Content-Type", contentType);
+            }
+            HttpResponse<String> answer = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("Content-Type %s", contentType).isEqualTo(415);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+            assertThat(EventJson.read(answer.body(), Problem.class).field()).isEqualTo("Content-Type");
+        }
+        assertThat(rescoring.status()).as("no rescoring started").isEqualTo(before);
+    }
+
     @Test
     void rescoring_restoresEveryLeadsScoreFromItsConversation_whileIntakeGoesOn() {
         List<LeadScored> stored = new ArrayList<>();
@@ -61,7 +90,7 @@ class RescoreResourceTest {
                 .says("Price of the sofa?", Intent.PRICING, Urgency.MEDIUM).build();
 
         try (TopicReader scored = TopicReader.fromNow(Topics.SCORED)) {
-            given().post("/api/admin/rescore").then().statusCode(202).body("state", equalTo("running"))
+            given().contentType(ContentType.JSON).post("/api/admin/rescore").then().statusCode(202).body("state", equalTo("running"))
                     .body("started_at", notNullValue());
             TestKafka.send(Topics.ANALYZED, duringRescore.message().leadKey(), EventJson.write(duringRescore));
             scored.await(r -> r.value().contains(duringRescore.message().messageId()), WAIT);
