@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What the numbers were measured on. */
 final class Machine {
+
+    /** Time spent in {@link #awaitQuiet} since start: a scenario's time limit does not count it. */
+    private static final AtomicLong QUIET_WAIT_NANOS = new AtomicLong();
 
     private Machine() {
     }
@@ -39,8 +43,14 @@ final class Machine {
             before = after;
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        QUIET_WAIT_NANOS.addAndGet(waited.toNanos());
         progress.step("quiet after " + waited.toSeconds() + " s");
         return waited;
+    }
+
+    /** How long every {@link #awaitQuiet} so far has waited. */
+    static Duration quietWaited() {
+        return Duration.ofNanos(QUIET_WAIT_NANOS.get());
     }
 
     /** All CPU ticks and idle ones (idle and iowait) since boot, or null without /proc/stat. */
