@@ -5,15 +5,17 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import io.leadflow.events.Topics;
 import io.leadflow.testinfra.stack.LeadflowStack;
 import io.leadflow.testinfra.stack.Service;
 import io.leadflow.testinfra.webhooks.PlatformSignatures;
 import io.leadflow.testinfra.webhooks.WebhookFixtures;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.DockerComposeContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -26,9 +28,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -36,6 +40,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static java.util.stream.Collectors.toMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -60,9 +65,13 @@ import static org.hamcrest.Matchers.equalTo;
  * cannot be pulled either): this class removes what it starts, also when a step fails, and what a killed earlier run
  * left behind.
  *
- * <p>Skipped, with the reason, on a machine without Podman or Docker, or without {@code docker-compose}.
+ * <p>Skipped, saying why, on a machine without Podman or Docker, or without {@code docker-compose}.
  */
+@EnabledIf(value = "containerToolsInstalled", disabledReason = "needs docker-compose, and Podman or Docker. "
+        + ComposeStackIT.TOOLS)
 class ComposeStackIT {
+
+    static final String TOOLS = "apt-get install podman runc debootstrap docker-compose (.ci/run installs them)";
 
     private static final Logger LOG = Logger.getLogger(ComposeStackIT.class.getName());
 
@@ -72,6 +81,8 @@ class ComposeStackIT {
     private static final String LEADFLOW_IMAGES = StandInImages.REPOSITORY.replaceAll("/$", "");
     private static final String VERSION = System.getProperty("leadflow.version", "0.1.0-SNAPSHOT");
     private static final List<String> INFRASTRUCTURE = List.of("kafka", "postgres");
+    /** The services that face users; the rest is reachable only inside the compose network. */
+    private static final List<String> PUBLISHED = List.of("ingest", "query");
     private static final List<String> SERVICES = Stream.of(Service.values())
             .map(service -> service.name().toLowerCase()).toList();
     private static final int CONTACTS_PER_ROUND = 20;
@@ -100,19 +111,11 @@ class ComposeStackIT {
     @BeforeAll
     static void bringTheComposeFileUp() throws IOException {
         Runtime.getRuntime().addShutdownHook(TEAR_DOWN_ON_EXIT);
-        if (!CommandLine.executableExists("docker-compose")) {
-            skip("docker-compose is not installed: Testcontainers' DockerComposeContainer runs it "
-                    + "(apt-get install docker-compose; .ci/run installs it)");
-        }
         Path root = LeadflowStack.repositoryRoot();
         logs = Files.createDirectories(Path.of(System.getProperty("leadflow.container-test.logs",
                 "target/compose-logs")));
         Path podmanSettings = root.resolve("container-tests/src/test/podman/containers.conf");
-        engine = ContainerEngine.start(podmanSettings, logs).orElse(null);
-        if (engine == null) {
-            skip("neither Podman nor Docker is available on this machine "
-                    + "(apt-get install podman runc; .ci/run installs them)");
-        }
+        engine = ContainerEngine.start(podmanSettings, logs);
         docker = DockerClientFactory.instance().client();
         LOG.info(() -> "Container engine: " + docker.versionCmd().exec().getVersion() + " at " + engine.dockerHost());
         removeLeftovers();
@@ -157,7 +160,7 @@ class ComposeStackIT {
     }
 
     @Test
-    void composeStack_scoresSignedWebhooks_andLosesNoneWhileAServiceRestarts() {
+    void everyService_isHealthy_theTopicsAreCreated_andOnlyQueryAndIngestArePublished_onLoopback() {
         Map<String, String> health = new LinkedHashMap<>();
         longRunning().forEach(service -> health.put(service, health(service)));
         InspectContainerResponse.ContainerState topics = inspect("kafka-init").getState();
@@ -166,7 +169,29 @@ class ComposeStackIT {
         assertThat(health).as("every long-running service's healthcheck")
                 .allSatisfy((service, status) -> assertThat(status).isEqualTo("healthy"));
         assertThat(topics.getExitCodeLong()).as("kafka-init, which creates the topics").isZero();
+        assertThat(LogUtils.getOutput(docker, containerId("kafka-init")))
+                .as("kafka-init's output: every topic, with the launcher's partition count")
+                .contains(Topics.ALL.stream()
+                        .map(topic -> "Created topic " + topic + " with " + Topics.PARTITIONS + " partitions")
+                        .toList());
+        Map<String, List<String>> published = longRunning()
+                .collect(toMap(service -> service, ComposeStackIT::publishedOn));
+        assertThat(published).as("the host addresses each service is published on")
+                .isEqualTo(longRunning().collect(toMap(service -> service,
+                        service -> PUBLISHED.contains(service) ? List.of("127.0.0.1") : List.<String>of())));
+    }
 
+    @Test
+    void webhookSignedWithAnotherSecret_isRefused_asIngestHasTheSecretFromEnv() {
+        byte[] forged = whatsApp("923005599999", "I want to buy %d sofa", 1);
+        given().baseUri(url("ingest")).contentType(ContentType.JSON).body(forged)
+                .header("X-Hub-Signature-256", PlatformSignatures.meta("not-" + WHATSAPP_APP_SECRET, forged))
+                .post("/api/webhook/whatsapp")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void signedWebhooks_becomeScoredLeads_andNoneIsLost_whileScoringRestarts() {
         List<String> phones = IntStream.range(0, 2 * CONTACTS_PER_ROUND)
                 .mapToObj(i -> String.format("92300550%04d", i)).toList();
         List<String> firstRound = phones.subList(0, CONTACTS_PER_ROUND);
@@ -205,16 +230,20 @@ class ComposeStackIT {
     /** One WhatsApp Cloud API notification per phone, signed as Meta signs it, each answered 200 by ingest. */
     private static void postSigned(List<String> phones, String text) {
         for (int i = 0; i < phones.size(); i++) {
-            String phone = phones.get(i);
-            byte[] body = WebhookFixtures.replacing("whatsapp/text.json", Map.of(
-                    "923001112233", phone,
-                    FIXTURE_MESSAGE_ID, "wamid.compose-" + phone,
-                    "Is the blue sofa in stock? I want to buy 2 this week, urgent.", String.format(text, i + 1)));
+            byte[] body = whatsApp(phones.get(i), text, i + 1);
             given().baseUri(url("ingest")).contentType(ContentType.JSON).body(body)
                     .header("X-Hub-Signature-256", PlatformSignatures.meta(WHATSAPP_APP_SECRET, body))
                     .post("/api/webhook/whatsapp")
                     .then().statusCode(200).body("status", equalTo("accepted"));
         }
+    }
+
+    /** A WhatsApp Cloud API notification of one text message from a phone (its WhatsApp id, no +). */
+    private static byte[] whatsApp(String phone, String text, int number) {
+        return WebhookFixtures.replacing("whatsapp/text.json", Map.of(
+                "923001112233", phone,
+                FIXTURE_MESSAGE_ID, "wamid.compose-" + phone,
+                "Is the blue sofa in stock? I want to buy 2 this week, urgent.", String.format(text, number)));
     }
 
     private static void awaitLeads(List<String> phones) {
@@ -240,6 +269,12 @@ class ComposeStackIT {
     private static String url(String service) {
         return "http://127.0.0.1:" + inspect(service).getNetworkSettings().getPorts().getBindings()
                 .get(ExposedPort.tcp(8080))[0].getHostPortSpec();
+    }
+
+    /** The host addresses a service's ports are published on. */
+    private static List<String> publishedOn(String service) {
+        return inspect(service).getNetworkSettings().getPorts().getBindings().values().stream()
+                .filter(Objects::nonNull).flatMap(Arrays::stream).map(Ports.Binding::getHostIp).toList();
     }
 
     private static String health(String service) {
@@ -341,8 +376,13 @@ class ComposeStackIT {
         return Duration.ofNanos(System.nanoTime() - nanoTime).toSeconds();
     }
 
-    private static void skip(String reason) {
-        LOG.warning(() -> "ComposeStackIT skipped: " + reason);
-        Assumptions.abort(reason);
+    /** What the test needs of the machine; without it the test is skipped, and says what is missing. */
+    static boolean containerToolsInstalled() {
+        String missing = !CommandLine.executableExists("docker-compose") ? "docker-compose (which Testcontainers' "
+                + "DockerComposeContainer runs)" : !ContainerEngine.available() ? "Podman or Docker" : null;
+        if (missing != null) {
+            LOG.warning(() -> "ComposeStackIT skipped: " + missing + " is not installed. " + TOOLS);
+        }
+        return missing == null;
     }
 }

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -36,19 +35,20 @@ final class ContainerEngine implements AutoCloseable {
         this.dockerHost = dockerHost;
     }
 
+    /** Whether this machine has an engine: Podman installed, or a Docker daemon Testcontainers finds. */
+    static boolean available() {
+        return CommandLine.executableExists("podman") || DockerClientFactory.instance().isDockerAvailable();
+    }
+
     /**
-     * Podman's API if {@code podman} is installed, else the Docker daemon Testcontainers finds; empty when there is
-     * neither. Must run before anything else touches Testcontainers, which settles on a Docker API once.
+     * Podman's API if {@code podman} is installed, else the Docker daemon Testcontainers finds. Must run before
+     * anything else gets a client from Testcontainers, which settles on a Docker API once.
      */
-    static Optional<ContainerEngine> start(Path podmanSettings, Path logDirectory) {
+    static ContainerEngine start(Path podmanSettings, Path logDirectory) {
         if (CommandLine.executableExists("podman")) {
-            return Optional.of(startPodman(podmanSettings, logDirectory.resolve("podman-service.log")));
+            return startPodman(podmanSettings, logDirectory.resolve("podman-service.log"));
         }
-        DockerClientFactory docker = DockerClientFactory.instance();
-        if (docker.isDockerAvailable()) {
-            return Optional.of(new ContainerEngine(null, docker.getTransportConfig().getDockerHost()));
-        }
-        return Optional.empty();
+        return new ContainerEngine(null, DockerClientFactory.instance().getTransportConfig().getDockerHost());
     }
 
     private static ContainerEngine startPodman(Path podmanSettings, Path log) {
