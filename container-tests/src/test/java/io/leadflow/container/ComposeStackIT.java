@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +35,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -75,11 +76,19 @@ class ComposeStackIT {
 
     private static final Logger LOG = Logger.getLogger(ComposeStackIT.class.getName());
 
-    /** The name of every compose project this class starts begins so: a later run finds what a killed one left. */
-    private static final String PROJECT_PREFIX = "leadflowit";
     private static final String PROJECT_LABEL = "com.docker.compose.project";
     private static final String LEADFLOW_IMAGES = StandInImages.REPOSITORY.replaceAll("/$", "");
     private static final String VERSION = System.getProperty("leadflow.version", "0.1.0-SNAPSHOT");
+    /**
+     * This run's name, carrying this JVM's pid in its compose project ({@code leadflowit<pid>x…}) and in its images'
+     * tag ({@code <version>-it<pid>}): runs from several worktrees on one machine keep apart, and a later run removes
+     * only what a run whose JVM is gone left behind.
+     */
+    private static final long PID = ProcessHandle.current().pid();
+    private static final String RUN = "leadflowit" + PID + "x";
+    private static final String IMAGE_TAG = VERSION + "-it" + PID;
+    private static final Pattern RUN_PROJECT = Pattern.compile("^leadflowit(\\d+)x");
+    private static final Pattern RUN_IMAGE_TAG = Pattern.compile("-it(\\d+)$");
     private static final List<String> INFRASTRUCTURE = List.of("kafka", "postgres");
     /** The services that face users; the rest is reachable only inside the compose network. */
     private static final List<String> PUBLISHED = List.of("ingest", "query");
@@ -123,8 +132,8 @@ class ComposeStackIT {
         long started = System.nanoTime();
         Path standInWork = Files.createDirectories(logs.resolve("stand-ins"));
         StandInImages.Names standIns = new StandInImages(docker, root, standInWork).prepare();
-        healthchecks = PodmanHealthchecks.startIfNeeded(engine, docker, PROJECT_PREFIX);
-        compose = new DockerComposeContainer<>(PROJECT_PREFIX, List.of(root.resolve("docker-compose.yml").toFile()))
+        healthchecks = PodmanHealthchecks.startIfNeeded(engine, docker, RUN);
+        compose = new DockerComposeContainer<>(RUN, List.of(root.resolve("docker-compose.yml").toFile()))
                 // .env.example as the .env: every documented key, none of a developer's own .env.
                 .withOptions("--env-file " + root.resolve(".env.example"))
                 .withEnv(environment(standIns))
@@ -146,7 +155,7 @@ class ComposeStackIT {
         environment.put("POSTGRES_IMAGE", standIns.postgres());
         environment.put("JRE_IMAGE", standIns.jre());
         environment.put("LEADFLOW_IMAGE_GROUP", LEADFLOW_IMAGES);
-        environment.put("LEADFLOW_VERSION", VERSION);
+        environment.put("LEADFLOW_VERSION", IMAGE_TAG);
         environment.put("POSTGRES_PASSWORD", UUID.randomUUID().toString());
         environment.put("LEADFLOW_WHATSAPP_APP_SECRET", WHATSAPP_APP_SECRET);
         environment.put("LEADFLOW_WHATSAPP_VERIFY_TOKEN", UUID.randomUUID().toString());
@@ -308,7 +317,7 @@ class ComposeStackIT {
             if (compose != null) {
                 saveLogs();
                 compose.stop();
-                LOG.info(() -> "docker-compose down -v: " + projectContainers().size() + " containers left");
+                LOG.info(() -> "docker-compose down -v: " + runContainers().size() + " containers left");
             }
         } finally {
             try {
@@ -328,42 +337,56 @@ class ComposeStackIT {
 
     /** Each container's output, for a failure's diagnosis: {@code target/compose-logs/SERVICE.log}. */
     private static void saveLogs() throws IOException {
-        for (Container container : projectContainers()) {
+        for (Container container : runContainers()) {
             String service = container.getLabels().get("com.docker.compose.service");
             Files.writeString(logs.resolve(service + ".log"), LogUtils.getOutput(docker, container.getId()),
                     StandardCharsets.UTF_8);
         }
     }
 
-    /** What a run that was killed before its tear-down left: its containers, networks and volumes. */
+    /** What runs whose JVM died before their tear-down left: containers, networks, volumes and images. */
     private static void removeLeftovers() {
-        for (Container container : projectContainers()) {
-            docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
-        }
-        docker.listNetworksCmd().exec().stream().filter(network -> network.getName().startsWith(PROJECT_PREFIX))
+        composeContainers().stream()
+                .filter(container -> leftBehind(RUN_PROJECT, container.getLabels().get(PROJECT_LABEL)))
+                .forEach(container -> docker.removeContainerCmd(container.getId()).withForce(true).exec());
+        docker.listNetworksCmd().exec().stream().filter(network -> leftBehind(RUN_PROJECT, network.getName()))
                 .forEach(network -> docker.removeNetworkCmd(network.getId()).exec());
         Optional.ofNullable(docker.listVolumesCmd().exec().getVolumes()).orElse(List.of()).stream()
-                .filter(volume -> volume.getName().startsWith(PROJECT_PREFIX))
+                .filter(volume -> leftBehind(RUN_PROJECT, volume.getName()))
                 .forEach(volume -> docker.removeVolumeCmd(volume.getName()).exec());
-        removeServiceImages();
+        docker.listImagesCmd().exec().stream()
+                .flatMap(image -> Stream.of(Optional.ofNullable(image.getRepoTags()).orElse(new String[0])))
+                .filter(tag -> tag.startsWith(LEADFLOW_IMAGES + "/") && leftBehind(RUN_IMAGE_TAG, tag))
+                .forEach(ComposeStackIT::removeImage);
     }
 
-    private static List<Container> projectContainers() {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(PROJECT_LABEL)).exec().stream()
-                .filter(container -> container.getLabels().get(PROJECT_LABEL).startsWith(PROJECT_PREFIX))
-                .toList();
+    /** Whether a name carries the pid of a run whose JVM is gone. */
+    private static boolean leftBehind(Pattern run, String name) {
+        Matcher matcher = run.matcher(name);
+        return matcher.find()
+                && ProcessHandle.of(Long.parseLong(matcher.group(1))).map(process -> !process.isAlive()).orElse(true);
+    }
+
+    private static List<Container> composeContainers() {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(PROJECT_LABEL)).exec();
+    }
+
+    private static List<Container> runContainers() {
+        return composeContainers().stream()
+                .filter(container -> container.getLabels().get(PROJECT_LABEL).startsWith(RUN)).toList();
     }
 
     /** The images docker-compose built from this build's jars: the next run builds them from its own. */
     private static void removeServiceImages() {
-        List<String> images = new ArrayList<>(Stream.of(Service.values()).map(Service::module).toList());
-        images.add("kafka-init");
-        for (String image : images) {
-            try {
-                docker.removeImageCmd(LEADFLOW_IMAGES + "/" + image + ":" + VERSION).withForce(true).exec();
-            } catch (NotFoundException e) {
-                // not built (an earlier step failed) or already removed
-            }
+        Stream.concat(Stream.of(Service.values()).map(Service::module), Stream.of("kafka-init"))
+                .forEach(image -> removeImage(LEADFLOW_IMAGES + "/" + image + ":" + IMAGE_TAG));
+    }
+
+    private static void removeImage(String image) {
+        try {
+            docker.removeImageCmd(image).exec();
+        } catch (NotFoundException e) {
+            // not built (an earlier step failed) or already removed
         }
     }
 

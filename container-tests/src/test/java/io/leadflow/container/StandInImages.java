@@ -1,6 +1,7 @@
 package io.leadflow.container;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
 import org.testcontainers.images.builder.ImageFromDockerfile;
@@ -147,8 +148,12 @@ final class StandInImages {
         for (Image image : docker.listImagesCmd().withReferenceFilter(repository).exec()) {
             List<String> tags = image.getRepoTags() == null ? List.of() : List.of(image.getRepoTags());
             if (tags.stream().allMatch(tag -> tag.startsWith(repository + ":")) && !tags.contains(keep)) {
-                docker.removeImageCmd(image.getId()).withForce(true).exec();
-                LOG.info(() -> "Removed the outdated " + String.join(", ", tags));
+                try {
+                    docker.removeImageCmd(image.getId()).exec();
+                    LOG.info(() -> "Removed the outdated " + String.join(", ", tags));
+                } catch (ConflictException e) {
+                    // in use by a run from another worktree; a later run removes it
+                }
             }
         }
     }
