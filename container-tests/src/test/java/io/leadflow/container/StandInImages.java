@@ -8,7 +8,6 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.utility.CommandLine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +64,10 @@ final class StandInImages {
         return new Names(kafka, postgres, jre);
     }
 
-    /** Debian's minimal root file system, imported as an image (its name says all that goes into it). */
+    /**
+     * Debian's minimal root file system as an image (its name says all that goes into it): debootstrap, then an image
+     * {@code FROM scratch} that adds the tarred tree, built through the engine's API as the other stand-ins are.
+     */
     private String debianBase() throws IOException {
         String image = REPOSITORY + "debian:" + DEBIAN_SUITE + "-minbase";
         if (exists(image)) {
@@ -77,16 +79,18 @@ final class StandInImages {
         }
         long started = System.nanoTime();
         Path root = workDirectory.resolve("debian-rootfs");
+        Path archive = workDirectory.resolve("debian-rootfs.tar");
         deleteRecursively(root);
         run(workDirectory.resolve("debootstrap.log"),
                 "debootstrap", "--variant=minbase", DEBIAN_SUITE, root.toString(), mirror());
-        Process tar = new ProcessBuilder("tar", "-C", root.toString(), "-c", ".")
-                .redirectError(workDirectory.resolve("tar.log").toFile()).start();
-        try (InputStream archive = tar.getInputStream()) {
-            docker.createImageCmd(image, archive).exec();
-        }
-        awaitSuccess(tar, "tar of " + root);
+        run(workDirectory.resolve("tar.log"), "tar", "-C", root.toString(), "-cf", archive.toString(), ".");
         deleteRecursively(root);
+        new ImageFromDockerfile(image, false)
+                .withFileFromString("Containerfile", "FROM scratch\nADD rootfs.tar /\nCMD [\"bash\"]\n")
+                .withFileFromPath("rootfs.tar", archive)
+                .withDockerfilePath("Containerfile")
+                .get();
+        Files.delete(archive);
         LOG.info(() -> String.format("Made %s with debootstrap in %d s", image, secondsSince(started)));
         return image;
     }
@@ -204,10 +208,7 @@ final class StandInImages {
 
     private static void run(Path log, String... command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        awaitSuccess(process, String.join(" ", command) + " (log: " + log + ")");
-    }
-
-    private static void awaitSuccess(Process process, String what) {
+        String what = String.join(" ", command) + " (log: " + log + ")";
         try {
             int exit = process.waitFor();
             if (exit != 0) {
