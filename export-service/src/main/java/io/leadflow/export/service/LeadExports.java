@@ -1,10 +1,10 @@
 package io.leadflow.export.service;
 
-import io.leadflow.events.http.ProblemException;
 import io.leadflow.export.ExportFormat;
 import io.leadflow.export.ExportRequest;
 import io.leadflow.export.config.ExportConfig;
 import io.leadflow.export.repository.LeadExportSession;
+import io.leadflow.http.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;

@@ -1,10 +1,10 @@
 package io.leadflow.export.service;
 
-import io.leadflow.events.http.ProblemException;
-import io.leadflow.events.query.LeadFilter;
 import io.leadflow.export.ExportFormat;
 import io.leadflow.export.ExportRequest;
 import io.leadflow.export.config.ExportConfig;
+import io.leadflow.http.ProblemException;
+import io.leadflow.leadquery.LeadFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.leadflow.query.rest;
 
 import io.leadflow.events.EventJson;
-import io.leadflow.events.http.ProblemException;
-import io.leadflow.events.query.LeadFilter;
+import io.leadflow.http.ProblemException;
+import io.leadflow.leadquery.LeadFilter;
 import io.leadflow.query.LeadChange;
 import io.leadflow.query.LeadDetail;
 import io.leadflow.query.LeadPage;

@@ -1,10 +1,10 @@
 package io.leadflow.query.service;
 
 import io.leadflow.events.Intent;
-import io.leadflow.events.LeadRows;
 import io.leadflow.events.Quality;
-import io.leadflow.events.query.LeadFilter;
-import io.leadflow.events.query.LeadSql;
+import io.leadflow.leadquery.LeadFilter;
+import io.leadflow.leadquery.LeadRows;
+import io.leadflow.leadquery.LeadSql;
 
 import java.time.Instant;
 import java.util.ArrayList;

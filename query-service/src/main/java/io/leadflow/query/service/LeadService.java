@@ -1,9 +1,9 @@
 package io.leadflow.query.service;
 
 import io.leadflow.events.LeadView;
-import io.leadflow.events.http.ProblemException;
-import io.leadflow.events.query.LeadFilter;
-import io.leadflow.events.query.LeadSort;
+import io.leadflow.http.ProblemException;
+import io.leadflow.leadquery.LeadFilter;
+import io.leadflow.leadquery.LeadSort;
 import io.leadflow.query.LeadChange;
 import io.leadflow.query.LeadDetail;
 import io.leadflow.query.LeadPage;

@@ -1,7 +1,7 @@
 package io.leadflow.query.service;
 
-import io.leadflow.events.http.ProblemException;
-import io.leadflow.events.query.LeadSort;
+import io.leadflow.http.ProblemException;
+import io.leadflow.leadquery.LeadSort;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.leadflow.query.service;
 
-import io.leadflow.events.LeadRows;
-import io.leadflow.events.query.LeadFilter;
-import io.leadflow.events.query.LeadSort;
-import io.leadflow.events.query.LeadSql;
+import io.leadflow.leadquery.LeadFilter;
+import io.leadflow.leadquery.LeadRows;
+import io.leadflow.leadquery.LeadSort;
+import io.leadflow.leadquery.LeadSql;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
