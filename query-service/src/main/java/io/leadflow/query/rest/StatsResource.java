@@ -3,9 +3,8 @@ package io.leadflow.query.rest;
 import io.leadflow.query.Stats;
 import io.leadflow.query.config.DashboardConfig;
 import io.leadflow.query.config.StatsConfig;
-import io.leadflow.query.repository.StatsQueries;
 import io.leadflow.query.service.DayRange;
-import io.leadflow.query.service.StatsAssembler;
+import io.leadflow.query.service.StatsService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,12 +21,12 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
-    private final StatsQueries queries;
+    private final StatsService stats;
     private final DashboardConfig dashboard;
     private final StatsConfig config;
 
-    public StatsResource(StatsQueries queries, DashboardConfig dashboard, StatsConfig config) {
-        this.queries = queries;
+    public StatsResource(StatsService stats, DashboardConfig dashboard, StatsConfig config) {
+        this.stats = stats;
         this.dashboard = dashboard;
         this.config = config;
     }
@@ -41,7 +40,6 @@ public class StatsResource {
                             @Parameter(description = "IANA time zone, e.g. Asia/Karachi") @QueryParam("tz") String tz) {
         Instant now = Instant.now();
         DayRange range = DayRange.parse(tz, from, to, dashboard.timezone(), now, config.defaultDays(), config.maxDays());
-        return Uni.combine().all().unis(queries.combinations(), queries.perDay(range)).asTuple()
-                .map(counts -> StatsAssembler.assemble(counts.getItem1(), counts.getItem2(), range, now));
+        return stats.stats(range, now);
     }
 }

@@ -1,10 +1,11 @@
-package io.leadflow.query.service;
+package io.leadflow.query.repository;
 
 import io.leadflow.events.Intent;
 import io.leadflow.events.Quality;
 import io.leadflow.leadquery.LeadFilter;
 import io.leadflow.leadquery.LeadRows;
 import io.leadflow.leadquery.LeadSql;
+import io.leadflow.query.Cursor;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
-package io.leadflow.query.service;
+package io.leadflow.query.repository;
 
 import io.leadflow.leadquery.LeadFilter;
 import io.leadflow.leadquery.LeadRows;
 import io.leadflow.leadquery.LeadSort;
 import io.leadflow.leadquery.LeadSql;
+import io.leadflow.query.Cursor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.leadflow.query.service;
+package io.leadflow.query;
 
 import io.leadflow.http.ProblemException;
 import io.leadflow.leadquery.LeadSort;
