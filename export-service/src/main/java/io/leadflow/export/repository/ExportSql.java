@@ -1,6 +1,6 @@
 package io.leadflow.export.repository;
 
-import io.leadflow.export.service.ExportColumns;
+import io.leadflow.export.ExportColumns;
 import io.leadflow.leadquery.LeadFilter;
 import io.leadflow.leadquery.LeadSql;
 

@@ -1,4 +1,4 @@
-package io.leadflow.export.service;
+package io.leadflow.export;
 
 import java.util.stream.Collectors;
 
