@@ -1,7 +1,7 @@
 package io.leadflow.query.rest;
 
+import io.leadflow.leadquery.BusinessZone;
 import io.leadflow.query.Stats;
-import io.leadflow.query.config.DashboardConfig;
 import io.leadflow.query.config.StatsConfig;
 import io.leadflow.query.service.DayRange;
 import io.leadflow.query.service.StatsService;
@@ -22,12 +22,12 @@ import java.time.Instant;
 public class StatsResource {
 
     private final StatsService stats;
-    private final DashboardConfig dashboard;
+    private final BusinessZone businessZone;
     private final StatsConfig config;
 
-    public StatsResource(StatsService stats, DashboardConfig dashboard, StatsConfig config) {
+    public StatsResource(StatsService stats, BusinessZone businessZone, StatsConfig config) {
         this.stats = stats;
-        this.dashboard = dashboard;
+        this.businessZone = businessZone;
         this.config = config;
     }
 
@@ -39,7 +39,7 @@ public class StatsResource {
                             @Parameter(description = "last day, inclusive") @QueryParam("to") String to,
                             @Parameter(description = "IANA time zone, e.g. Asia/Karachi") @QueryParam("tz") String tz) {
         Instant now = Instant.now();
-        DayRange range = DayRange.parse(tz, from, to, dashboard.timezone(), now, config.defaultDays(), config.maxDays());
+        DayRange range = DayRange.parse(tz, from, to, businessZone.zone(), now, config.defaultDays(), config.maxDays());
         return stats.stats(range, now);
     }
 }
