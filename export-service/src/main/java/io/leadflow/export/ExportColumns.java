@@ -51,11 +51,6 @@ public final class ExportColumns {
     private ExportColumns() {
     }
 
-    /** The headers, in file order. */
-    public static List<String> headers() {
-        return ALL.stream().map(Column::header).toList();
-    }
-
     /** The SELECT list as PostgreSQL's CSV writer needs it: headers as column names, formulas neutralised. */
     public static String csvSelectList() {
         return ALL.stream()

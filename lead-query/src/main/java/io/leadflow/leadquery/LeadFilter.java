@@ -39,10 +39,6 @@ import java.util.stream.Collectors;
 public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Intent> intents, Set<LeadStatus> statuses,
                          Instant from, Instant to, Integer minScore, Integer maxScore, String text, LeadSort sort) {
 
-    /** Every parameter name a filter reads. */
-    public static final List<String> PARAMETERS = List.of(
-            "quality", "channel", "intent", "status", "from", "to", "min_score", "max_score", "q", "sort");
-
     /** The shortest free-text search accepted. */
     public static final int MIN_SEARCH_LENGTH = 3;
 
