@@ -1,6 +1,6 @@
 package io.leadflow.bench;
 
-import io.leadflow.events.LeadRows;
+import io.leadflow.leadquery.LeadRows;
 import org.postgresql.PGConnection;
 
 import java.io.InputStream;

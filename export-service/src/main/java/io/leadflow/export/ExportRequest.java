@@ -1,7 +1,7 @@
 package io.leadflow.export;
 
-import io.leadflow.events.http.ProblemException;
-import io.leadflow.events.query.LeadFilter;
+import io.leadflow.http.ProblemException;
+import io.leadflow.leadquery.LeadFilter;
 
 import java.time.ZoneId;
 import java.util.List;

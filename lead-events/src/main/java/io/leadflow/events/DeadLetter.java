@@ -1,18 +1,8 @@
 package io.leadflow.events;
 
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import org.apache.kafka.common.errors.ApiException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
-import java.nio.charset.StandardCharsets;
-
 /**
- * A record its consumer cannot use, addressed to the source topic's dead-letter topic with the reason in
- * a header. Send it on any Kafka outgoing channel: the topic in its metadata overrides the channel's.
+ * A record its consumer cannot use goes, as it came, to its topic's {@linkplain Topics#deadLetter dead-letter topic},
+ * with why in the {@link Topics#DLQ_REASON_HEADER} header and the topic it came from in {@link Topics#DLQ_SOURCE_HEADER}.
  */
 public final class DeadLetter {
 
@@ -38,25 +28,5 @@ public final class DeadLetter {
         public static final String REFUSED = "refused";
         /** Processing it failed every attempt with an error not known to pass (a bug, data the database refuses). */
         public static final String FAILED = "failed";
-
-        /** A failure that persisted, categorised by what it is; {@code detail} says it without quoting data. */
-        public static Reason failed(Throwable failure, String detail) {
-            Throwable cause = Failures.unwrap(failure);
-            String category = cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
-                    ? TOO_LARGE
-                    : cause instanceof ApiException || cause instanceof SerializationException ? REFUSED : FAILED;
-            return new Reason(category, detail);
-        }
-    }
-
-    public static Message<String> of(String sourceTopic, String key, String value, String reason) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(Topics.DLQ_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add(Topics.DLQ_SOURCE_HEADER, sourceTopic.getBytes(StandardCharsets.UTF_8));
-        return Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.deadLetter(sourceTopic))
-                .withKey(key)
-                .withHeaders(headers)
-                .build());
     }
 }

@@ -1,7 +1,7 @@
 package io.leadflow.query;
 
 import io.leadflow.events.LeadStatus;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

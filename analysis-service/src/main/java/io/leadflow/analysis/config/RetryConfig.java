@@ -1,6 +1,6 @@
 package io.leadflow.analysis.config;
 
-import io.leadflow.events.RetrySettings;
+import io.leadflow.messaging.RetrySettings;
 import io.smallrye.config.ConfigMapping;
 
 /** How analysis retries a message whose processing failed (see {@link RetrySettings}). */

@@ -2,13 +2,13 @@ package io.leadflow.analysis.messaging;
 
 import io.leadflow.analysis.config.RetryConfig;
 import io.leadflow.analysis.service.MessageAnalyzer;
-import io.leadflow.events.ConsumerRetries;
 import io.leadflow.events.EventJson;
-import io.leadflow.events.FailureRules;
 import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.LeadMessage;
-import io.leadflow.events.RecordPublisher;
-import io.leadflow.events.RecordPublisher.Outgoing;
+import io.leadflow.messaging.ConsumerRetries;
+import io.leadflow.messaging.FailureRules;
+import io.leadflow.messaging.RecordPublisher;
+import io.leadflow.messaging.RecordPublisher.Outgoing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;

@@ -1,10 +1,10 @@
 package io.leadflow.analysis.service;
 
 import io.leadflow.events.Analysis;
-import io.leadflow.events.Failures;
 import io.leadflow.events.Intent;
 import io.leadflow.events.Sentiment;
 import io.leadflow.events.Urgency;
+import io.leadflow.messaging.Failures;
 import io.quarkus.logging.Log;
 
 import java.util.EnumMap;

@@ -4,20 +4,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /** How exports are made. */
 @ConfigMapping(prefix = "leadflow.export")
 public interface ExportConfig {
-
-    /**
-     * The business's time zone, an IANA name such as {@code Asia/Karachi}: the days that {@code from} and
-     * {@code to} dates mean, the date in file names, and the zone of every time in a file. The query API must
-     * use the same zone, or its day filters and the exports' would differ.
-     */
-    @WithDefault("UTC")
-    ZoneId zone();
 
     /** Rows fetched from PostgreSQL per round trip while an Excel file is written. */
     @WithDefault("2000")

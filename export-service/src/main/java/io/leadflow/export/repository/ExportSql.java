@@ -1,8 +1,8 @@
 package io.leadflow.export.repository;
 
-import io.leadflow.events.query.LeadFilter;
-import io.leadflow.events.query.LeadSql;
-import io.leadflow.export.service.ExportColumns;
+import io.leadflow.export.ExportColumns;
+import io.leadflow.leadquery.LeadFilter;
+import io.leadflow.leadquery.LeadSql;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package io.leadflow.export.repository;
 
+import io.leadflow.export.ExportColumns;
 import io.leadflow.export.ExportRequest;
-import io.leadflow.export.service.ExportColumns;
 import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;

@@ -1,10 +1,10 @@
 package io.leadflow.export.rest;
 
-import io.leadflow.events.http.CrossOriginGuard;
 import io.leadflow.export.ExportFormat;
 import io.leadflow.export.ExportRequest;
 import io.leadflow.export.service.Export;
 import io.leadflow.export.service.LeadExports;
+import io.leadflow.http.CrossOriginGuard;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package io.leadflow.export.service;
 
-import io.leadflow.events.query.LeadFilter;
 import io.leadflow.export.ExportFormat;
+import io.leadflow.leadquery.LeadFilter;
 
 import java.time.LocalDate;
 

@@ -1,10 +1,11 @@
 package io.leadflow.export.service;
 
-import io.leadflow.events.http.ProblemException;
 import io.leadflow.export.ExportFormat;
 import io.leadflow.export.ExportRequest;
 import io.leadflow.export.config.ExportConfig;
 import io.leadflow.export.repository.LeadExportSession;
+import io.leadflow.http.ProblemException;
+import io.leadflow.leadquery.BusinessZone;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -25,25 +26,25 @@ public class LeadExports {
     static final int RETRY_AFTER_SECONDS = 5;
 
     private final DataSource dataSource;
-    private final ExportConfig config;
+    private final ZoneId zone;
     private final ExportMetrics metrics;
     private final XlsxExport.Settings xlsx;
 
-    public LeadExports(DataSource dataSource, ExportConfig config, MeterRegistry registry) {
+    public LeadExports(DataSource dataSource, ExportConfig config, BusinessZone businessZone, MeterRegistry registry) {
         this.dataSource = dataSource;
-        this.config = config;
+        this.zone = businessZone.zone();
         this.metrics = new ExportMetrics(registry);
         this.xlsx = new XlsxExport.Settings(config.fetchSize(), config.xlsx().rowsPerSheet(),
                 config.xlsx().tempDirectory().orElse(Path.of(System.getProperty("java.io.tmpdir"), "leadflow-export")),
                 config.xlsx().compressTempFiles());
         // Wrong settings stop the service at start, not at the first download.
-        LeadExportSession.postgresZone(config.zone());
+        LeadExportSession.postgresZone(zone);
         XlsxWorkbook.checkRowsPerSheet(xlsx.rowsPerSheet());
     }
 
     /** The business's time zone ({@code leadflow.timezone}), for requests that name none ({@code tz}). */
     public ZoneId zone() {
-        return config.zone();
+        return zone;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.leadflow.export.service;
 
+import io.leadflow.export.ExportColumns;
 import io.leadflow.export.ExportFormat;
 import io.leadflow.export.repository.LeadExportSession;
 

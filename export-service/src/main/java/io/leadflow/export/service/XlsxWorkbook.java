@@ -1,5 +1,7 @@
 package io.leadflow.export.service;
 
+import io.leadflow.export.ExportColumns;
+import io.leadflow.export.FormulaGuard;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;

@@ -1,7 +1,7 @@
 package io.leadflow.export.repository;
 
-import io.leadflow.events.query.LeadFilter;
-import io.leadflow.events.query.LeadSql;
+import io.leadflow.leadquery.LeadFilter;
+import io.leadflow.leadquery.LeadSql;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package io.leadflow.export.rest;
 
-import io.leadflow.events.query.LeadFilter;
-import io.leadflow.events.query.LeadSql;
+import io.leadflow.leadquery.LeadFilter;
+import io.leadflow.leadquery.LeadSql;
 import io.leadflow.testinfra.TestPostgres;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

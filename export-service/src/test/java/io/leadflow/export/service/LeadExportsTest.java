@@ -1,10 +1,11 @@
 package io.leadflow.export.service;
 
-import io.leadflow.events.http.ProblemException;
-import io.leadflow.events.query.LeadFilter;
 import io.leadflow.export.ExportFormat;
 import io.leadflow.export.ExportRequest;
 import io.leadflow.export.config.ExportConfig;
+import io.leadflow.http.ProblemException;
+import io.leadflow.leadquery.BusinessZone;
+import io.leadflow.leadquery.LeadFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +13,6 @@ import javax.sql.DataSource;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.SQLTransientConnectionException;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +26,7 @@ class LeadExportsTest {
                 (proxy, method, args) -> {
                     throw new SQLTransientConnectionException("Sorry, acquisition timeout!");
                 });
-        LeadExports exports = new LeadExports(exhausted, config(ZoneId.of("Asia/Karachi"), 1_048_575), new SimpleMeterRegistry());
+        LeadExports exports = new LeadExports(exhausted, config(1_048_575), new BusinessZone("Asia/Karachi"), new SimpleMeterRegistry());
 
         assertThatThrownBy(() -> exports.open(new ExportRequest(LeadFilter.ALL, false, java.time.ZoneOffset.UTC), ExportFormat.CSV))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
@@ -39,19 +38,14 @@ class LeadExportsTest {
 
     @Test
     void wrongSettings_stopTheServiceAtStart() {
-        assertThatThrownBy(() -> new LeadExports(null, config(ZoneOffset.ofHours(5), 10), new SimpleMeterRegistry()))
+        assertThatThrownBy(() -> new LeadExports(null, config(10), new BusinessZone("+05:00"), new SimpleMeterRegistry()))
                 .hasMessageContaining("Asia/Karachi");
-        assertThatThrownBy(() -> new LeadExports(null, config(ZoneId.of("UTC"), 0), new SimpleMeterRegistry()))
+        assertThatThrownBy(() -> new LeadExports(null, config(0), new BusinessZone("UTC"), new SimpleMeterRegistry()))
                 .hasMessageContaining("rows-per-sheet");
     }
 
-    private static ExportConfig config(ZoneId zone, int rowsPerSheet) {
+    private static ExportConfig config(int rowsPerSheet) {
         return new ExportConfig() {
-            @Override
-            public ZoneId zone() {
-                return zone;
-            }
-
             @Override
             public int fetchSize() {
                 return 100;

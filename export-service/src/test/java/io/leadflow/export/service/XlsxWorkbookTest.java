@@ -1,5 +1,6 @@
 package io.leadflow.export.service;
 
+import io.leadflow.export.ExportColumns;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;

@@ -1,7 +1,7 @@
 package io.leadflow.ingest.messaging;
 
 import io.leadflow.events.Topics;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.ingest.config.IngestConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;

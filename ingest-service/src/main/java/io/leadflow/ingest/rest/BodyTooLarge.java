@@ -1,6 +1,6 @@
 package io.leadflow.ingest.rest;
 
-import io.leadflow.events.http.Problem;
+import io.leadflow.http.Problem;
 import io.leadflow.ingest.service.InboundLimits;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

@@ -1,6 +1,6 @@
 package io.leadflow.ingest.rest;
 
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.ingest.service.MediaTypes;
 import io.leadflow.ingest.service.ParsedWebhook;
 import io.leadflow.ingest.service.signature.MetaSignature;

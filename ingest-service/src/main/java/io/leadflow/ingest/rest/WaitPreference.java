@@ -1,6 +1,6 @@
 package io.leadflow.ingest.rest;
 
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 
 import java.time.Duration;
 import java.util.Optional;

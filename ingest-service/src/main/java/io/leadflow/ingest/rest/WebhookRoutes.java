@@ -1,7 +1,7 @@
 package io.leadflow.ingest.rest;
 
 import io.leadflow.events.EventJson;
-import io.leadflow.events.http.Problem;
+import io.leadflow.http.Problem;
 import io.leadflow.ingest.config.WebsiteConfig;
 import io.leadflow.ingest.service.InboundLimits;
 import io.leadflow.ingest.service.Outcome;

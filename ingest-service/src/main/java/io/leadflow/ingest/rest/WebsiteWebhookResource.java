@@ -1,6 +1,6 @@
 package io.leadflow.ingest.rest;
 
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.ingest.config.WebsiteConfig;
 import io.leadflow.ingest.service.Outcome;
 import io.leadflow.ingest.service.RateLimiter;

@@ -3,7 +3,7 @@ package io.leadflow.ingest.service;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.Topics;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.ingest.messaging.LeadRecord;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.leadflow.ingest.service;
 
 import io.leadflow.events.LeadMessage;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;

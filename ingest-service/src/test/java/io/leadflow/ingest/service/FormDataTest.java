@@ -1,6 +1,6 @@
 package io.leadflow.ingest.service;
 
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.testinfra.webhooks.WebhookFixtures;
 import org.junit.jupiter.api.Test;
 

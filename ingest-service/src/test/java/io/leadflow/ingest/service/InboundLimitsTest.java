@@ -4,7 +4,7 @@ import io.leadflow.events.Channel;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.Topics;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.leadflow.ingest.service;
 
 import io.leadflow.events.Channel;
 import io.leadflow.events.LeadMessage;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.leadflow.query.repository;
 
-import io.leadflow.events.LeadRows;
 import io.leadflow.events.LeadView;
-import io.leadflow.events.query.LeadSql;
+import io.leadflow.leadquery.LeadRows;
+import io.leadflow.leadquery.LeadSql;
 import io.leadflow.query.LeadDetail;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

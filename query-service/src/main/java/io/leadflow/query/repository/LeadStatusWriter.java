@@ -1,8 +1,8 @@
 package io.leadflow.query.repository;
 
-import io.leadflow.events.LeadRows;
 import io.leadflow.events.LeadStatus;
 import io.leadflow.events.LeadView;
+import io.leadflow.leadquery.LeadRows;
 import io.leadflow.query.LeadChange;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,7 +1,7 @@
 package io.leadflow.query.rest;
 
 import io.leadflow.events.EventJson;
-import io.leadflow.events.http.Problem;
+import io.leadflow.http.Problem;
 import io.leadflow.query.client.ExportServiceClient;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;

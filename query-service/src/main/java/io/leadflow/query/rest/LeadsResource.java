@@ -1,12 +1,12 @@
 package io.leadflow.query.rest;
 
 import io.leadflow.events.EventJson;
-import io.leadflow.events.http.ProblemException;
-import io.leadflow.events.query.LeadFilter;
+import io.leadflow.http.ProblemException;
+import io.leadflow.leadquery.BusinessZone;
+import io.leadflow.leadquery.LeadFilter;
 import io.leadflow.query.LeadChange;
 import io.leadflow.query.LeadDetail;
 import io.leadflow.query.LeadPage;
-import io.leadflow.query.config.DashboardConfig;
 import io.leadflow.query.config.ListConfig;
 import io.leadflow.query.config.StreamConfig;
 import io.leadflow.query.service.DayRange;
@@ -43,15 +43,15 @@ public class LeadsResource {
     private final LeadService leads;
     private final LeadStream stream;
     private final ListConfig listConfig;
-    private final DashboardConfig dashboard;
+    private final BusinessZone businessZone;
     private final StreamConfig streamConfig;
 
-    public LeadsResource(LeadService leads, LeadStream stream, ListConfig listConfig, DashboardConfig dashboard,
+    public LeadsResource(LeadService leads, LeadStream stream, ListConfig listConfig, BusinessZone businessZone,
                          StreamConfig streamConfig) {
         this.leads = leads;
         this.stream = stream;
         this.listConfig = listConfig;
-        this.dashboard = dashboard;
+        this.businessZone = businessZone;
         this.streamConfig = streamConfig;
     }
 
@@ -67,7 +67,7 @@ public class LeadsResource {
                               @Parameter(description = "leads per page, 1..1000") @QueryParam("limit") String limit,
                               @Parameter(description = "IANA zone that date-only from/to are cut in") @QueryParam("tz") String tz) {
         Map<String, List<String>> parameters = uri.getQueryParameters();
-        LeadFilter filter = LeadFilter.parse(parameters, LeadFilter.zone(tz, dashboard.timezone()));
+        LeadFilter filter = LeadFilter.parse(parameters, LeadFilter.zone(tz, businessZone.zone()));
         return leads.page(filter, cursor, limit(limit));
     }
 

@@ -3,9 +3,8 @@ package io.leadflow.query.rest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.leadflow.events.LeadView;
 import io.leadflow.events.Quality;
-import io.leadflow.query.repository.LeadQueries;
-import io.leadflow.query.repository.StatsQueries;
-import io.leadflow.query.service.StatsAssembler;
+import io.leadflow.query.service.LeadService;
+import io.leadflow.query.service.StatsService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
-import java.util.Map;
 
 /** The seed's read endpoints, same paths and JSON: {@code /api/webhook/leads} and {@code /api/webhook/stats}. */
 @Path("/api/webhook")
@@ -25,10 +23,10 @@ public class SeedLeadsResource {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    private final LeadQueries leads;
-    private final StatsQueries stats;
+    private final LeadService leads;
+    private final StatsService stats;
 
-    public SeedLeadsResource(LeadQueries leads, StatsQueries stats) {
+    public SeedLeadsResource(LeadService leads, StatsService stats) {
         this.leads = leads;
         this.stats = stats;
     }
@@ -44,11 +42,8 @@ public class SeedLeadsResource {
     @Path("/stats")
     @Operation(summary = "Lead counts in all and per grade", description = "From the rollups /api/stats reads: never a scan of the leads.")
     public Uni<Stats> stats() {
-        return stats.combinations().map(combinations -> {
-            Map<String, Long> perGrade = StatsAssembler.perGrade(combinations);
-            return new Stats("success", perGrade.values().stream().mapToLong(Long::longValue).sum(),
-                    perGrade.get(Quality.HOT.name()), perGrade.get(Quality.WARM.name()), perGrade.get(Quality.COLD.name()));
-        });
+        return stats.perGrade().map(perGrade -> new Stats("success", perGrade.values().stream().mapToLong(Long::longValue).sum(),
+                perGrade.get(Quality.HOT.name()), perGrade.get(Quality.WARM.name()), perGrade.get(Quality.COLD.name())));
     }
 
     /** The seed's limit: a number clamped to 1..1000, anything else the default. */

@@ -1,11 +1,10 @@
 package io.leadflow.query.rest;
 
+import io.leadflow.leadquery.BusinessZone;
 import io.leadflow.query.Stats;
-import io.leadflow.query.config.DashboardConfig;
 import io.leadflow.query.config.StatsConfig;
-import io.leadflow.query.repository.StatsQueries;
 import io.leadflow.query.service.DayRange;
-import io.leadflow.query.service.StatsAssembler;
+import io.leadflow.query.service.StatsService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,13 +21,13 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
-    private final StatsQueries queries;
-    private final DashboardConfig dashboard;
+    private final StatsService stats;
+    private final BusinessZone businessZone;
     private final StatsConfig config;
 
-    public StatsResource(StatsQueries queries, DashboardConfig dashboard, StatsConfig config) {
-        this.queries = queries;
-        this.dashboard = dashboard;
+    public StatsResource(StatsService stats, BusinessZone businessZone, StatsConfig config) {
+        this.stats = stats;
+        this.businessZone = businessZone;
         this.config = config;
     }
 
@@ -40,8 +39,7 @@ public class StatsResource {
                             @Parameter(description = "last day, inclusive") @QueryParam("to") String to,
                             @Parameter(description = "IANA time zone, e.g. Asia/Karachi") @QueryParam("tz") String tz) {
         Instant now = Instant.now();
-        DayRange range = DayRange.parse(tz, from, to, dashboard.timezone(), now, config.defaultDays(), config.maxDays());
-        return Uni.combine().all().unis(queries.combinations(), queries.perDay(range)).asTuple()
-                .map(counts -> StatsAssembler.assemble(counts.getItem1(), counts.getItem2(), range, now));
+        DayRange range = DayRange.parse(tz, from, to, businessZone.zone(), now, config.defaultDays(), config.maxDays());
+        return stats.stats(range, now);
     }
 }

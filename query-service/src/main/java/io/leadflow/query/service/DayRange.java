@@ -1,7 +1,7 @@
 package io.leadflow.query.service;
 
-import io.leadflow.events.http.ProblemException;
-import io.leadflow.events.query.LeadFilter;
+import io.leadflow.http.ProblemException;
+import io.leadflow.leadquery.LeadFilter;
 
 import java.time.Instant;
 import java.time.LocalDate;

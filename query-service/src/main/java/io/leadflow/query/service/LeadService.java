@@ -1,14 +1,16 @@
 package io.leadflow.query.service;
 
 import io.leadflow.events.LeadView;
-import io.leadflow.events.http.ProblemException;
-import io.leadflow.events.query.LeadFilter;
-import io.leadflow.events.query.LeadSort;
+import io.leadflow.http.ProblemException;
+import io.leadflow.leadquery.LeadFilter;
+import io.leadflow.leadquery.LeadSort;
+import io.leadflow.query.Cursor;
 import io.leadflow.query.LeadChange;
 import io.leadflow.query.LeadDetail;
 import io.leadflow.query.LeadPage;
 import io.leadflow.query.config.ListConfig;
 import io.leadflow.query.messaging.LeadUpdatePublisher;
+import io.leadflow.query.repository.LeadListQuery;
 import io.leadflow.query.repository.LeadQueries;
 import io.leadflow.query.repository.LeadStatusWriter;
 import io.smallrye.mutiny.Uni;
@@ -90,6 +92,11 @@ public class LeadService {
                 .chain(candidates -> queries.list(candidates.isPresent()
                         ? LeadListQuery.pageOf(candidates.get(), filter, after, limit)
                         : LeadListQuery.page(filter, after, limit)));
+    }
+
+    /** The newest leads first. */
+    public Uni<List<LeadView>> newest(int limit) {
+        return queries.newest(limit);
     }
 
     public Uni<LeadDetail> detail(long id) {

@@ -5,6 +5,8 @@ import io.leadflow.events.Intent;
 import io.leadflow.events.LeadStatus;
 import io.leadflow.events.Quality;
 import io.leadflow.query.Stats;
+import io.leadflow.query.repository.StatsQueries.Combination;
+import io.leadflow.query.repository.StatsQueries.DayCount;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,14 +24,6 @@ import java.util.function.Function;
 public final class StatsAssembler {
 
     private StatsAssembler() {
-    }
-
-    /** Leads in one combination of grade, channel, intent and status. */
-    public record Combination(String quality, String channel, String intent, String status, long leads) {
-    }
-
-    /** Leads first received on one day with one grade. */
-    public record DayCount(LocalDate day, String quality, long leads) {
     }
 
     public static Stats assemble(List<Combination> combinations, List<DayCount> dayCounts, DayRange range, Instant asOf) {

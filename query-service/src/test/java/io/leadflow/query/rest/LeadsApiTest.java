@@ -3,7 +3,7 @@ package io.leadflow.query.rest;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadUpdated;
 import io.leadflow.events.Topics;
-import io.leadflow.query.service.LeadListQuery;
+import io.leadflow.query.repository.LeadListQuery;
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;

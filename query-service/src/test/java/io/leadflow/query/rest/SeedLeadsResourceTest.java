@@ -2,6 +2,7 @@ package io.leadflow.query.rest;
 
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.TestLeads;
+import io.leadflow.testinfra.TestPostgres;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,5 +82,17 @@ class SeedLeadsResourceTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'schema' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void health_isNotReadyUntilTheNewestMigrationItReadsIsApplied() {
+        // As if scoring-service had applied everything up to V32 only: the lead detail reads V33's written identities.
+        TestPostgres.execute("UPDATE flyway_schema_history SET success = false WHERE version = '33'");
+        try {
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'schema' }.status", equalTo("DOWN"));
+        } finally {
+            TestPostgres.execute("UPDATE flyway_schema_history SET success = true WHERE version = '33'");
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.leadflow.query.service;
 
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.leadflow.query.service;
 
 import io.leadflow.events.LeadStatus;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.query.LeadChange;
 import org.junit.jupiter.api.Test;
 

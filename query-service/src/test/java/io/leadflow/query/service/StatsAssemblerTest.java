@@ -1,6 +1,8 @@
 package io.leadflow.query.service;
 
 import io.leadflow.query.Stats;
+import io.leadflow.query.repository.StatsQueries.Combination;
+import io.leadflow.query.repository.StatsQueries.DayCount;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -18,12 +20,12 @@ class StatsAssemblerTest {
         DayRange range = new DayRange(LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-22"), ZoneId.of("Asia/Karachi"));
         Instant asOf = Instant.parse("2026-11-22T12:00:00Z");
         Stats stats = StatsAssembler.assemble(List.of(
-                        new StatsAssembler.Combination("HOT", "whatsapp", "Buy", "new", 5),
-                        new StatsAssembler.Combination("HOT", "email", "Buy", "won", 2),
-                        new StatsAssembler.Combination("COLD", "sms", "Spam", "lost", 1)),
-                List.of(new StatsAssembler.DayCount(LocalDate.parse("2026-11-20"), "HOT", 3),
-                        new StatsAssembler.DayCount(LocalDate.parse("2026-11-22"), "COLD", 1),
-                        new StatsAssembler.DayCount(LocalDate.parse("2026-11-22"), "HOT", 4)),
+                        new Combination("HOT", "whatsapp", "Buy", "new", 5),
+                        new Combination("HOT", "email", "Buy", "won", 2),
+                        new Combination("COLD", "sms", "Spam", "lost", 1)),
+                List.of(new DayCount(LocalDate.parse("2026-11-20"), "HOT", 3),
+                        new DayCount(LocalDate.parse("2026-11-22"), "COLD", 1),
+                        new DayCount(LocalDate.parse("2026-11-22"), "HOT", 4)),
                 range, asOf);
 
         assertThat(stats.total()).isEqualTo(8);

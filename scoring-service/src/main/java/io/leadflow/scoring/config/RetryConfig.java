@@ -1,6 +1,6 @@
 package io.leadflow.scoring.config;
 
-import io.leadflow.events.RetrySettings;
+import io.leadflow.messaging.RetrySettings;
 import io.smallrye.config.ConfigMapping;
 
 /** How scoring retries a batch of analysed messages whose processing failed (see {@link RetrySettings}). */

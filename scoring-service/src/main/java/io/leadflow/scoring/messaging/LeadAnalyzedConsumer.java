@@ -1,14 +1,14 @@
 package io.leadflow.scoring.messaging;
 
-import io.leadflow.events.ConsumerRetries;
 import io.leadflow.events.DeadLetter;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.LeadScored;
 import io.leadflow.events.Mask;
-import io.leadflow.events.RecordPublisher;
-import io.leadflow.events.RecordPublisher.Outgoing;
+import io.leadflow.messaging.ConsumerRetries;
+import io.leadflow.messaging.RecordPublisher;
+import io.leadflow.messaging.RecordPublisher.Outgoing;
 import io.leadflow.scoring.config.RetryConfig;
 import io.leadflow.scoring.repository.LeadWriter;
 import io.leadflow.scoring.service.Bisection;

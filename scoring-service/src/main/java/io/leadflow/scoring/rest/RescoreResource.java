@@ -1,6 +1,6 @@
 package io.leadflow.scoring.rest;
 
-import io.leadflow.events.http.CrossOriginGuard;
+import io.leadflow.http.CrossOriginGuard;
 import io.leadflow.scoring.service.RescoreStatus;
 import io.leadflow.scoring.service.Rescoring;
 import jakarta.ws.rs.GET;

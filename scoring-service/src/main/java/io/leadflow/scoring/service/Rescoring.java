@@ -1,6 +1,6 @@
 package io.leadflow.scoring.service;
 
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.scoring.config.ScoringConfig;
 import io.leadflow.scoring.repository.LeadRescorer;
 import io.quarkus.logging.Log;

@@ -9,7 +9,7 @@ import io.leadflow.events.LeadScored;
 import io.leadflow.events.ScoreBreakdown;
 import io.leadflow.events.Topics;
 import io.leadflow.events.Urgency;
-import io.leadflow.events.http.Problem;
+import io.leadflow.http.Problem;
 import io.leadflow.scoring.AnalyzedMessages;
 import io.leadflow.scoring.Db;
 import io.leadflow.scoring.repository.LeadWriter;

@@ -60,7 +60,6 @@ public final class LeadflowStack implements AutoCloseable {
             environment.put("LEADFLOW_DB_USER", db.user());
             environment.put("LEADFLOW_DB_PASSWORD", db.password());
             environment.put("LEADFLOW_EXPORT_URL", "http://localhost:" + ports.get(Service.EXPORT));
-            environment.put("LEADFLOW_INGEST_URL", "http://localhost:" + ports.get(Service.INGEST));
             for (Service service : Service.values()) {
                 Map<String, String> own = new HashMap<>(environment);
                 own.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));

@@ -3,7 +3,7 @@ package io.leadflow.ingest.service.channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.events.Channel;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.ingest.service.ContactNormalizer;
 import io.leadflow.ingest.service.Inbound;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package io.leadflow.ingest.service.channel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.leadflow.ingest.service.channel;
 
 import io.leadflow.events.LeadMessage;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.ingest.service.InboundLimits;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;

@@ -2,7 +2,7 @@ package io.leadflow.ingest.service.channel;
 
 import io.leadflow.events.Channel;
 import io.leadflow.events.LeadMessage;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.ingest.service.FormData;
 import io.leadflow.ingest.service.Inbound;
 import io.leadflow.ingest.service.ParsedWebhook;

@@ -18,7 +18,7 @@ public final class MailgunSignature {
     /**
      * Checks the signature and the timestamp's age, then claims the token so it cannot be used again.
      *
-     * @throws io.leadflow.events.http.ProblemException 401 when a field is missing, 403 when the signature is wrong,
+     * @throws io.leadflow.http.ProblemException 401 when a field is missing, 403 when the signature is wrong,
      *                                                  the timestamp stale or the token replayed
      */
     public static void verify(String signingKey, String timestamp, String token, String signature, Instant now,

@@ -17,7 +17,7 @@ public final class MetaSignature {
     /**
      * Checks the signature over the body's bytes exactly as they arrived.
      *
-     * @throws io.leadflow.events.http.ProblemException 401 when the header is missing, 403 when it is wrong
+     * @throws io.leadflow.http.ProblemException 401 when the header is missing, 403 when it is wrong
      */
     public static void verify(String appSecret, byte[] rawBody, String header) {
         if (header == null || header.isBlank()) {

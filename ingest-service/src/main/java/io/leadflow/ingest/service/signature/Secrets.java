@@ -1,6 +1,6 @@
 package io.leadflow.ingest.service.signature;
 
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

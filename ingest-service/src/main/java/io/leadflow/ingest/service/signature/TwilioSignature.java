@@ -24,7 +24,7 @@ public final class TwilioSignature {
      * Checks the signature for the URL as Twilio called it. Like Twilio's own validators, the URL with its default
      * port written out and the URL without it are both accepted, since proxies add or drop it.
      *
-     * @throws io.leadflow.events.http.ProblemException 401 when the header is missing, 403 when it is wrong
+     * @throws io.leadflow.http.ProblemException 401 when the header is missing, 403 when it is wrong
      */
     public static void verify(String authToken, String url, Map<String, List<String>> params, String header) {
         if (header == null || header.isBlank()) {

@@ -1,6 +1,6 @@
 package io.leadflow.ingest.service.signature;
 
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.ingest.config.EmailConfig;
 import io.leadflow.ingest.config.GenericConfig;
 import io.leadflow.ingest.config.InstagramConfig;

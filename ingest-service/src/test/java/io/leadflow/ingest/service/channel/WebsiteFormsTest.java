@@ -2,7 +2,7 @@ package io.leadflow.ingest.service.channel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.events.Channel;
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.ingest.service.Inbound;
 import io.leadflow.ingest.service.ParsedWebhook;
 import io.leadflow.ingest.service.TestConfigs;

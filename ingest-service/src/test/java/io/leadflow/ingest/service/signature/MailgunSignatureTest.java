@@ -1,6 +1,6 @@
 package io.leadflow.ingest.service.signature;
 
-import io.leadflow.events.http.ProblemException;
+import io.leadflow.http.ProblemException;
 import io.leadflow.ingest.service.MutableClock;
 import io.leadflow.testinfra.webhooks.PlatformSignatures;
 import org.junit.jupiter.api.Test;

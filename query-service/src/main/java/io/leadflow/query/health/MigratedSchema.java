@@ -1,0 +1,19 @@
+package io.leadflow.query.health;
+
+import io.leadflow.leadquery.SchemaReadiness;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready once scoring-service has migrated the schema up to the written identities (V33), the newest migration this
+ * service reads (the lead detail's possible duplicates); this service never migrates.
+ */
+@Readiness
+@Singleton
+public class MigratedSchema extends SchemaReadiness {
+
+    public MigratedSchema(Pool pool) {
+        super(33, query -> pool.query(query).execute().map(rows -> rows.iterator().next().getBoolean(0)));
+    }
+}
