@@ -5,7 +5,7 @@ import io.leadflow.events.Channel;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.Intent;
 import io.leadflow.events.Urgency;
-import io.leadflow.scoring.service.Signal;
+import io.leadflow.scoring.model.Signal;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;

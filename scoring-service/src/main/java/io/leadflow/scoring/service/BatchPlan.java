@@ -5,6 +5,7 @@ import io.leadflow.events.Intent;
 import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.ScoreBreakdown;
 import io.leadflow.events.Urgency;
+import io.leadflow.scoring.model.Contact;
 
 import java.time.Instant;
 import java.util.List;

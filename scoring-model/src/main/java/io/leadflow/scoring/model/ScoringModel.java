@@ -1,6 +1,4 @@
-package io.leadflow.scoring.service;
-
-import io.leadflow.scoring.config.ScoringConfig;
+package io.leadflow.scoring.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,15 +31,6 @@ public record ScoringModel(Weights weights, int hotThreshold, int warmThreshold,
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("The scoring model is not valid: " + String.join("; ", problems));
         }
-    }
-
-    public static ScoringModel from(ScoringConfig config) {
-        ScoringConfig.Weights w = config.weights();
-        ScoringConfig.Decay d = config.decay();
-        return new ScoringModel(
-                new Weights(w.intent(), w.urgency(), w.contactQuality(), w.channel(), w.dataQuality(), w.messageLength(), w.bonus()),
-                config.hotThreshold(), config.warmThreshold(), config.conversation().window(),
-                new Decay(d.grace(), d.pointsPerWeek(), d.maxPoints()));
     }
 
     /** The most points each factor can give. */
