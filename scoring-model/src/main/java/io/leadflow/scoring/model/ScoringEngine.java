@@ -8,7 +8,9 @@ import io.leadflow.events.ScoreBreakdown.Factor;
 import io.leadflow.events.Urgency;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -38,6 +40,25 @@ public class ScoringEngine {
 
     public ScoringModel model() {
         return model;
+    }
+
+    /**
+     * Scores a conversation as of {@code now}: the strongest signals within the model's window (see
+     * {@link Conversation}), then the factors and the decay.
+     *
+     * @param signals the conversation's analysed messages (at least one, any order)
+     */
+    public ConversationScore score(Contact contact, Collection<Signal> signals, Instant now) {
+        ScoringInput input = Conversation.summarize(contact, signals, model.conversationWindow(), now);
+        return new ConversationScore(input, score(input));
+    }
+
+    /**
+     * A conversation's score with what it was computed from.
+     *
+     * @param input its strongest recent signals: the intent and urgency a lead shows are {@code input}'s
+     */
+    public record ConversationScore(ScoringInput input, ScoreBreakdown breakdown) {
     }
 
     public ScoreBreakdown score(ScoringInput input) {

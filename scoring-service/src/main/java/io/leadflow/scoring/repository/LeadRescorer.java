@@ -3,12 +3,11 @@ package io.leadflow.scoring.repository;
 import io.leadflow.events.Channel;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.Intent;
-import io.leadflow.events.ScoreBreakdown;
 import io.leadflow.events.Urgency;
 import io.leadflow.scoring.model.Contact;
 import io.leadflow.scoring.model.Conversation;
+import io.leadflow.scoring.model.ScoringEngine.ConversationScore;
 import io.leadflow.scoring.model.ScoringEngine;
-import io.leadflow.scoring.model.ScoringInput;
 import io.leadflow.scoring.model.Signal;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -108,30 +107,28 @@ public class LeadRescorer {
         for (Row lead : leads) {
             long id = lead.getLong("id");
             List<Signal> signals = history.getOrDefault(id, List.of());
-            ScoringInput input = Conversation.summarize(
+            rescored.add(new Rescored(id, engine.score(
                     new Contact(lead.getString("user_name"), lead.getString("user_phone"), lead.getString("user_email")),
-                    signals.isEmpty() ? List.of(recorded(lead)) : signals, engine.model().conversationWindow(), now);
-            rescored.add(new Rescored(id, input, engine.score(input)));
+                    signals.isEmpty() ? List.of(recorded(lead)) : signals, now)));
         }
         return tx.preparedQuery(UPDATE).execute(tuple(
                         longs(rescored, Rescored::id),
-                        texts(rescored, r -> r.input().intent().label()),
-                        texts(rescored, r -> r.input().urgency().label()),
-                        ints(rescored, r -> r.breakdown().score()),
-                        texts(rescored, r -> r.breakdown().quality().name()),
-                        texts(rescored, r -> EventJson.write(r.breakdown())),
+                        texts(rescored, r -> r.score().input().intent().label()),
+                        texts(rescored, r -> r.score().input().urgency().label()),
+                        ints(rescored, r -> r.score().breakdown().score()),
+                        texts(rescored, r -> r.score().breakdown().quality().name()),
+                        texts(rescored, r -> EventJson.write(r.score().breakdown())),
                         time(now), fullyDecayedSeconds()))
                 .map(RowSet::rowCount);
     }
 
     /** A lead with no analysed message in the database (imported as a row): what its row says is its one signal. */
     private static Signal recorded(Row lead) {
-        String message = lead.getString("message");
-        return new Signal(lead.getOffsetDateTime("last_message_at").toInstant(),
+        return Signal.of(lead.getOffsetDateTime("last_message_at").toInstant(),
                 Channel.fromLabel(lead.getString("channel")).orElse(Channel.WEBSITE),
                 Intent.fromLabel(lead.getString("intent")).orElse(Intent.OTHER),
                 Urgency.fromLabel(lead.getString("urgency")).orElse(Urgency.LOW),
-                0, "the lead record", message.codePointCount(0, message.length()), null);
+                0, "the lead record", lead.getString("message"), null);
     }
 
     private long fullyDecayedSeconds() {
@@ -146,6 +143,6 @@ public class LeadRescorer {
         });
     }
 
-    private record Rescored(long id, ScoringInput input, ScoreBreakdown breakdown) {
+    private record Rescored(long id, ConversationScore score) {
     }
 }
