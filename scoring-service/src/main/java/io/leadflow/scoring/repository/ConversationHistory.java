@@ -19,7 +19,7 @@ import java.util.Map;
 import static io.leadflow.scoring.repository.SqlParams.tuple;
 
 /** The analysed messages of leads, as signals of their conversations: what a score is computed from. */
-final class ConversationHistory {
+public final class ConversationHistory {
 
     /** The most recent messages read per lead; a conversation's score never needs more. */
     static final int MESSAGES_PER_LEAD = 200;
@@ -35,7 +35,7 @@ final class ConversationHistory {
     }
 
     /** Each lead's analysed messages received since the given moment. */
-    static Uni<Map<Long, List<Signal>>> since(SqlClient client, Map<Long, Instant> since) {
+    public static Uni<Map<Long, List<Signal>>> since(SqlClient client, Map<Long, Instant> since) {
         if (since.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }

@@ -3,35 +3,28 @@ package io.leadflow.scoring.repository;
 import io.leadflow.events.Analysis;
 import io.leadflow.events.Channel;
 import io.leadflow.events.EventJson;
-import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.LeadRows;
-import io.leadflow.events.LeadScored;
 import io.leadflow.events.LeadView;
 import io.leadflow.events.ScoreBreakdown;
+import io.leadflow.scoring.BatchPlan;
+import io.leadflow.scoring.BatchPlan.LeadRow;
+import io.leadflow.scoring.Identity;
+import io.leadflow.scoring.MessageKey;
+import io.leadflow.scoring.ScoredLead;
+import io.leadflow.scoring.StoredLead;
 import io.leadflow.scoring.model.Contact;
-import io.leadflow.scoring.model.ScoringEngine;
-import io.leadflow.scoring.service.BatchPlan.LeadRow;
-import io.leadflow.scoring.service.BatchPlan;
-import io.leadflow.scoring.service.BatchPlanner;
-import io.leadflow.scoring.service.Identity;
-import io.leadflow.scoring.service.MessageKey;
-import io.leadflow.scoring.service.StoredLead;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.leadflow.scoring.repository.SqlParams.ints;
 import static io.leadflow.scoring.repository.SqlParams.longs;
@@ -40,16 +33,11 @@ import static io.leadflow.scoring.repository.SqlParams.times;
 import static io.leadflow.scoring.repository.SqlParams.tuple;
 
 /**
- * Writes a batch of analysed messages into their leads in one transaction, with one multi-row statement per
- * table. Under transaction locks on every sender identifier and message key of the batch (so concurrent batches
- * about the same person wait for each other, and the identity table, not a race, decides who a message belongs
- * to), it reads what is stored, lets {@link BatchPlanner} decide, and writes the result. Identifiers written in a
- * message are only recorded ({@code lead_written_identity}), so they need no lock. A message already stored
- * changes nothing and yields its lead again, so a redelivered batch re-publishes what a crash kept from being
- * published. Never writes status, notes, owner or exported.
+ * The statements intake runs in its transaction (see {@code LeadIntake}), each a read or one multi-row write of a
+ * table, and how their rows map. Never writes status, notes, owner or exported.
  */
 @ApplicationScoped
-public class LeadWriter {
+public class IntakeRepository {
 
     private static final String LOCK = "SELECT count(pg_advisory_xact_lock(k)::text) AS locks FROM "
             + "(SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest($1::text[]) AS key ORDER BY k) AS keys";
@@ -148,49 +136,15 @@ public class LeadWriter {
     private static final String REREAD = "SELECT " + LeadRows.COLUMNS + ", score_breakdown::text AS breakdown "
             + "FROM leads WHERE id = ANY($1)";
 
-    private final Pool pool;
-    private final ScoringEngine engine;
-    private final BatchPlanner planner;
-
-    public LeadWriter(Pool pool, ScoringEngine engine) {
-        this.pool = pool;
-        this.engine = engine;
-        this.planner = new BatchPlanner(engine);
-    }
-
-    /**
-     * Stores the batch in one transaction and answers, for each message of the batch in its order, its lead as
-     * it is after the batch.
-     *
-     * @throws IllegalArgumentException (as the Uni's failure) for a message no lead can be made of
-     * @throws LeadMovedException       when a concurrent merge moved a lead this batch resolved: retry
-     */
-    public Uni<List<LeadScored>> store(List<LeadAnalyzed> batch) {
-        if (batch.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        Instant now = Instant.now();
-        Map<MessageKey, LeadAnalyzed> distinct = new LinkedHashMap<>();
-        batch.forEach(event -> distinct.putIfAbsent(MessageKey.of(event), event));
-        List<LeadAnalyzed> events = new ArrayList<>(distinct.values());
-        return pool.withTransaction(tx -> lock(tx, events)
-                        .chain(() -> storedMessages(tx, events))
-                        .chain(stored -> writeNew(tx, events, stored, now)))
-                .map(written -> batch.stream().map(event -> written.scored(event)).toList());
-    }
-
-    private Uni<Void> lock(SqlConnection tx, List<LeadAnalyzed> events) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (LeadAnalyzed event : events) {
-            keys.add(MessageKey.of(event).lockKey());
-            Identity.of(event).forEach(identity -> keys.add(identity.lockKey()));
-        }
+    /** Takes a transaction lock on each key, in one order, so that concurrent transactions cannot deadlock. */
+    public Uni<Void> lock(SqlConnection tx, Collection<String> keys) {
         return tx.preparedQuery(LOCK).execute(tuple((Object) keys.toArray(String[]::new))).replaceWithVoid();
     }
 
-    private Uni<Map<MessageKey, Long>> storedMessages(SqlConnection tx, List<LeadAnalyzed> events) {
+    /** The lead of each of these messages that is stored already. */
+    public Uni<Map<MessageKey, Long>> storedMessages(SqlConnection tx, Collection<MessageKey> keys) {
         return tx.preparedQuery(STORED_MESSAGES)
-                .execute(tuple(texts(events, e -> e.message().channel().label()), texts(events, e -> e.message().messageId())))
+                .execute(tuple(texts(keys, k -> k.channel().label()), texts(keys, MessageKey::externalId)))
                 .map(rows -> {
                     Map<MessageKey, Long> stored = new HashMap<>();
                     for (Row row : rows) {
@@ -200,32 +154,8 @@ public class LeadWriter {
                 });
     }
 
-    private Uni<Written> writeNew(SqlConnection tx, List<LeadAnalyzed> events, Map<MessageKey, Long> stored, Instant now) {
-        List<LeadAnalyzed> fresh = events.stream().filter(e -> !stored.containsKey(MessageKey.of(e))).toList();
-        if (fresh.isEmpty()) {
-            return reread(tx, stored, Map.of());
-        }
-        Set<Identity> identities = new LinkedHashSet<>();
-        fresh.forEach(event -> {
-            identities.addAll(Identity.of(event));
-            identities.addAll(Identity.written(event));
-        });
-        return owners(tx, identities).chain(owners -> {
-            BatchPlanner.Grouping grouping = BatchPlanner.group(fresh, owners);
-            return lockLeads(tx, grouping.leadIds())
-                    .chain(leads -> ConversationHistory.since(tx, grouping.historySince(leads, engine.model().conversationWindow()))
-                            .chain(history -> newIds(tx, grouping.newLeadCount())
-                                    .map(ids -> planner.plan(grouping, owners, leads, history, ids, now))));
-        }).chain(plan -> apply(tx, plan).chain(written -> {
-            Map<Long, Long> mergedInto = new HashMap<>();
-            plan.merges().forEach(merge -> mergedInto.put(merge.mergedId(), merge.intoId()));
-            Map<MessageKey, Long> leadOf = new HashMap<>(plan.leadOf());
-            stored.forEach((key, leadId) -> leadOf.put(key, mergedInto.getOrDefault(leadId, leadId)));
-            return reread(tx, leadOf, written);
-        }));
-    }
-
-    private Uni<Map<Identity, Long>> owners(SqlConnection tx, Collection<Identity> identities) {
+    /** The lead that owns each of these identifiers, where one does. */
+    public Uni<Map<Identity, Long>> owners(SqlConnection tx, Collection<Identity> identities) {
         return tx.preparedQuery(OWNERS)
                 .execute(tuple(texts(identities, Identity::kind), texts(identities, Identity::value)))
                 .map(rows -> {
@@ -237,8 +167,8 @@ public class LeadWriter {
                 });
     }
 
-    /** Locks the leads in id order (so concurrent batches cannot deadlock); all must still exist. */
-    private Uni<Map<Long, StoredLead>> lockLeads(SqlConnection tx, Set<Long> ids) {
+    /** Locks the leads in id order (so concurrent batches cannot deadlock); answers those that exist, by id. */
+    public Uni<Map<Long, StoredLead>> lockLeads(SqlConnection tx, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -251,14 +181,12 @@ public class LeadWriter {
                         row.getOffsetDateTime("last_message_at").toInstant(), row.getInteger("message_count"),
                         row.getString("lead_key")));
             }
-            if (!leads.keySet().containsAll(ids)) {
-                throw new LeadMovedException("a lead of this batch was merged by a concurrent transaction");
-            }
             return leads;
         });
     }
 
-    private Uni<List<Long>> newIds(SqlConnection tx, int count) {
+    /** Ids for new leads, taken from the table's sequence. */
+    public Uni<List<Long>> newIds(SqlConnection tx, int count) {
         if (count == 0) {
             return Uni.createFrom().item(List.of());
         }
@@ -269,20 +197,8 @@ public class LeadWriter {
         });
     }
 
-    /** Runs the plan's statements, one per table, and answers the written leads by id. */
-    private Uni<Map<Long, Scored>> apply(SqlConnection tx, BatchPlan plan) {
-        Map<Long, Scored> written = new HashMap<>();
-        return merge(tx, plan.merges())
-                .chain(() -> writeLeads(tx, INSERT_LEADS, plan.inserts(), true, written))
-                .chain(() -> writeLeads(tx, UPDATE_LEADS, plan.updates(), false, written))
-                .chain(() -> insertMessagesAndAnalyses(tx, plan.messages()))
-                .chain(() -> insertIdentities(tx, plan.identities()))
-                .chain(() -> insertWritten(tx, plan.written()))
-                .chain(() -> insertNames(tx, plan.names()))
-                .replaceWith(written);
-    }
-
-    private Uni<Void> merge(SqlConnection tx, List<BatchPlan.Merge> merges) {
+    /** Moves what each merged lead has to the lead it merges into, records the merges, and deletes the merged leads. */
+    public Uni<Void> merge(SqlConnection tx, List<BatchPlan.Merge> merges) {
         if (merges.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -299,9 +215,19 @@ public class LeadWriter {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> writeLeads(SqlConnection tx, String sql, List<LeadRow> leads, boolean insert, Map<Long, Scored> written) {
+    /** Inserts new leads; answers them as the API shows them. */
+    public Uni<List<LeadView>> insertLeads(SqlConnection tx, List<LeadRow> leads) {
+        return writeLeads(tx, INSERT_LEADS, leads, true);
+    }
+
+    /** Writes stored leads' new state; answers them as the API shows them. */
+    public Uni<List<LeadView>> updateLeads(SqlConnection tx, List<LeadRow> leads) {
+        return writeLeads(tx, UPDATE_LEADS, leads, false);
+    }
+
+    private Uni<List<LeadView>> writeLeads(SqlConnection tx, String sql, List<LeadRow> leads, boolean insert) {
         if (leads.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         List<Object> columns = new ArrayList<>(List.of(
                 longs(leads, LeadRow::id),
@@ -321,17 +247,10 @@ public class LeadWriter {
         if (insert) {
             columns.add(texts(leads, LeadRow::leadKey));
         }
-        Map<Long, ScoreBreakdown> breakdowns = new HashMap<>();
-        leads.forEach(lead -> breakdowns.put(lead.id(), lead.breakdown()));
-        return tx.preparedQuery(sql).execute(tuple(columns.toArray())).invoke(rows -> {
-            for (Row row : rows) {
-                LeadView view = LeadRows.view(row);
-                written.put(view.id(), new Scored(view, breakdowns.get(view.id())));
-            }
-        }).replaceWithVoid();
+        return tx.preparedQuery(sql).execute(tuple(columns.toArray())).map(IntakeRepository::views);
     }
 
-    private Uni<Void> insertMessagesAndAnalyses(SqlConnection tx, List<BatchPlan.MessageRow> rows) {
+    public Uni<Void> insertMessagesAndAnalyses(SqlConnection tx, List<BatchPlan.MessageRow> rows) {
         List<LeadMessage> messages = rows.stream().map(row -> row.event().message()).toList();
         List<Analysis> analyses = rows.stream().map(row -> row.event().analysis()).toList();
         return tx.preparedQuery(INSERT_MESSAGES_AND_ANALYSES).execute(tuple(
@@ -351,12 +270,12 @@ public class LeadWriter {
                 texts(analyses, a -> EventJson.write(a.extracted())),
                 texts(analyses, Analysis::provider),
                 texts(analyses, a -> EventJson.write(a.attempts())),
-                ints(analyses, LeadWriter::latency),
+                ints(analyses, IntakeRepository::latency),
                 ints(analyses, a -> a.tokens().input()),
                 ints(analyses, a -> a.tokens().output()))).replaceWithVoid();
     }
 
-    private Uni<Void> insertIdentities(SqlConnection tx, List<BatchPlan.IdentityRow> identities) {
+    public Uni<Void> insertIdentities(SqlConnection tx, List<BatchPlan.IdentityRow> identities) {
         if (identities.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -366,7 +285,7 @@ public class LeadWriter {
                 longs(identities, BatchPlan.IdentityRow::leadId))).replaceWithVoid();
     }
 
-    private Uni<Void> insertWritten(SqlConnection tx, List<BatchPlan.WrittenRow> written) {
+    public Uni<Void> insertWritten(SqlConnection tx, List<BatchPlan.WrittenRow> written) {
         if (written.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -378,7 +297,7 @@ public class LeadWriter {
                 texts(written, w -> w.message().externalId()))).replaceWithVoid();
     }
 
-    private Uni<Void> insertNames(SqlConnection tx, List<BatchPlan.NameRow> names) {
+    public Uni<Void> insertNames(SqlConnection tx, List<BatchPlan.NameRow> names) {
         if (names.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -389,24 +308,22 @@ public class LeadWriter {
                 times(names, BatchPlan.NameRow::firstSeenAt))).replaceWithVoid();
     }
 
-    /** Reads the leads of already-stored messages that this batch did not write. */
-    private Uni<Written> reread(SqlConnection tx, Map<MessageKey, Long> leadOf, Map<Long, Scored> written) {
-        Set<Long> missing = new LinkedHashSet<>(leadOf.values());
-        missing.removeAll(written.keySet());
-        if (missing.isEmpty()) {
-            return Uni.createFrom().item(new Written(leadOf, written));
-        }
-        return tx.preparedQuery(REREAD).execute(tuple((Object) missing.toArray(Long[]::new))).map(rows -> {
-            Map<Long, Scored> all = new HashMap<>(written);
+    /** The leads that exist of these, as stored, by id. */
+    public Uni<Map<Long, ScoredLead>> scoredLeads(SqlConnection tx, Collection<Long> ids) {
+        return tx.preparedQuery(REREAD).execute(tuple((Object) ids.toArray(Long[]::new))).map(rows -> {
+            Map<Long, ScoredLead> leads = new HashMap<>();
             for (Row row : rows) {
                 LeadView view = LeadRows.view(row);
-                all.put(view.id(), new Scored(view, EventJson.read(row.getString("breakdown"), ScoreBreakdown.class)));
+                leads.put(view.id(), new ScoredLead(view, EventJson.read(row.getString("breakdown"), ScoreBreakdown.class)));
             }
-            if (!all.keySet().containsAll(missing)) {
-                throw new LeadMovedException("the lead of a stored message was merged by a concurrent transaction");
-            }
-            return new Written(leadOf, all);
+            return leads;
         });
+    }
+
+    private static List<LeadView> views(RowSet<Row> rows) {
+        List<LeadView> views = new ArrayList<>();
+        rows.forEach(row -> views.add(LeadRows.view(row)));
+        return views;
     }
 
     private static Channel channel(Row row) {
@@ -416,19 +333,5 @@ public class LeadWriter {
 
     private static int latency(Analysis analysis) {
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, analysis.latencyMs()));
-    }
-
-    private record Scored(LeadView view, ScoreBreakdown breakdown) {
-    }
-
-    /** Each message's lead, and each lead as it is after the batch. */
-    private record Written(Map<MessageKey, Long> leadOf, Map<Long, Scored> leads) {
-
-        LeadScored scored(LeadAnalyzed event) {
-            LeadMessage message = event.message();
-            Scored lead = leads.get(leadOf.get(MessageKey.of(event)));
-            return new LeadScored(message.messageId(), message.leadKey(), message.channel(), message.receivedAt(),
-                    message.traceparent(), lead.view(), lead.breakdown());
-        }
     }
 }

@@ -4,10 +4,9 @@ import io.leadflow.events.Channel;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.Intent;
 import io.leadflow.events.Urgency;
+import io.leadflow.scoring.RecordedLead;
 import io.leadflow.scoring.model.Contact;
-import io.leadflow.scoring.model.Conversation;
 import io.leadflow.scoring.model.ScoringEngine.ConversationScore;
-import io.leadflow.scoring.model.ScoringEngine;
 import io.leadflow.scoring.model.Signal;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,13 +29,11 @@ import static io.leadflow.scoring.repository.SqlParams.time;
 import static io.leadflow.scoring.repository.SqlParams.tuple;
 
 /**
- * Rescores stored leads from their conversations with the model as configured now: after the weights or
- * thresholds changed, and as quiet leads cool down. Each call is one short transaction over a few hundred leads,
- * locked in id order like intake locks them, so intake goes on meanwhile. Writes only the score columns
- * (intent, urgency, score, quality, score_breakdown, scored_at, updated_at).
+ * The statements rescoring runs (see {@code Rescoring}): which leads to rescore, and their score columns (intent,
+ * urgency, score, quality, score_breakdown, scored_at, updated_at), the only ones it writes.
  */
 @ApplicationScoped
-public class LeadRescorer {
+public class RescoreRepository {
 
     private static final String ALL_AFTER = "SELECT id FROM leads WHERE id > $1 ORDER BY id LIMIT $2";
 
@@ -64,11 +60,9 @@ public class LeadRescorer {
             + "RETURNING id";
 
     private final Pool pool;
-    private final ScoringEngine engine;
 
-    public LeadRescorer(Pool pool, ScoringEngine engine) {
+    public RescoreRepository(Pool pool) {
         this.pool = pool;
-        this.engine = engine;
     }
 
     /** The ids of the next leads after {@code afterId}, in id order. */
@@ -76,53 +70,43 @@ public class LeadRescorer {
         return ids(ALL_AFTER, tuple(afterId, (long) limit));
     }
 
-    /** The ids of the next quiet leads after {@code afterId} whose decay may have moved on by {@code now}. */
-    public Uni<List<Long>> quietAfter(long afterId, int limit, Instant now) {
-        return ids(QUIET_AFTER, tuple(afterId, time(now.minus(engine.model().decay().grace())),
-                fullyDecayedSeconds(), (long) limit));
+    /**
+     * The ids of the next leads after {@code afterId}, in id order, quiet since before {@code quietSince} and scored
+     * before they were quiet for {@code fullyDecayedAfter}.
+     */
+    public Uni<List<Long>> quietAfter(long afterId, int limit, Instant quietSince, Duration fullyDecayedAfter) {
+        return ids(QUIET_AFTER, tuple(afterId, time(quietSince), fullyDecayedAfter.toSeconds(), (long) limit));
     }
 
-    /** Rescores the leads as of {@code now} in one transaction; answers how many changed. */
-    public Uni<Integer> rescore(List<Long> ids, Instant now) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return pool.withTransaction(tx -> tx.preparedQuery(LOCK).execute(tuple((Object) ids.toArray(Long[]::new)))
-                .chain(rows -> {
-                    List<Row> leads = new ArrayList<>();
-                    rows.forEach(leads::add);
-                    Duration window = engine.model().conversationWindow();
-                    Map<Long, Instant> since = new HashMap<>();
-                    leads.forEach(row -> since.put(row.getLong("id"),
-                            Conversation.windowStart(row.getOffsetDateTime("last_message_at").toInstant(), window)));
-                    return ConversationHistory.since(tx, since).chain(history -> update(tx, leads, history, now));
-                }));
+    /** Locks the leads in id order, like intake locks them; answers those that exist. */
+    public Uni<List<RecordedLead>> lock(SqlConnection tx, List<Long> ids) {
+        return tx.preparedQuery(LOCK).execute(tuple((Object) ids.toArray(Long[]::new))).map(rows -> {
+            List<RecordedLead> leads = new ArrayList<>();
+            rows.forEach(row -> leads.add(new RecordedLead(row.getLong("id"),
+                    new Contact(row.getString("user_name"), row.getString("user_phone"), row.getString("user_email")),
+                    recorded(row))));
+            return leads;
+        });
     }
 
-    private Uni<Integer> update(SqlConnection tx, List<Row> leads, Map<Long, List<Signal>> history, Instant now) {
-        if (leads.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        List<Rescored> rescored = new ArrayList<>();
-        for (Row lead : leads) {
-            long id = lead.getLong("id");
-            List<Signal> signals = history.getOrDefault(id, List.of());
-            rescored.add(new Rescored(id, engine.score(
-                    new Contact(lead.getString("user_name"), lead.getString("user_phone"), lead.getString("user_email")),
-                    signals.isEmpty() ? List.of(recorded(lead)) : signals, now)));
-        }
+    /**
+     * Writes each lead's new score as computed at {@code now} where its breakdown changed, or where the lead has been
+     * quiet for {@code fullyDecayedAfter} by then; answers how many leads were written.
+     */
+    public Uni<Integer> write(SqlConnection tx, Map<Long, ConversationScore> scores, Instant now, Duration fullyDecayedAfter) {
+        List<Map.Entry<Long, ConversationScore>> rescored = new ArrayList<>(scores.entrySet());
         return tx.preparedQuery(UPDATE).execute(tuple(
-                        longs(rescored, Rescored::id),
-                        texts(rescored, r -> r.score().input().intent().label()),
-                        texts(rescored, r -> r.score().input().urgency().label()),
-                        ints(rescored, r -> r.score().breakdown().score()),
-                        texts(rescored, r -> r.score().breakdown().quality().name()),
-                        texts(rescored, r -> EventJson.write(r.score().breakdown())),
-                        time(now), fullyDecayedSeconds()))
+                        longs(rescored, Map.Entry::getKey),
+                        texts(rescored, r -> r.getValue().input().intent().label()),
+                        texts(rescored, r -> r.getValue().input().urgency().label()),
+                        ints(rescored, r -> r.getValue().breakdown().score()),
+                        texts(rescored, r -> r.getValue().breakdown().quality().name()),
+                        texts(rescored, r -> EventJson.write(r.getValue().breakdown())),
+                        time(now), fullyDecayedAfter.toSeconds()))
                 .map(RowSet::rowCount);
     }
 
-    /** A lead with no analysed message in the database (imported as a row): what its row says is its one signal. */
+    /** What a lead's row says of its latest message, as a signal. */
     private static Signal recorded(Row lead) {
         return Signal.of(lead.getOffsetDateTime("last_message_at").toInstant(),
                 Channel.fromLabel(lead.getString("channel")).orElse(Channel.WEBSITE),
@@ -131,18 +115,11 @@ public class LeadRescorer {
                 0, "the lead record", lead.getString("message"), null);
     }
 
-    private long fullyDecayedSeconds() {
-        return engine.model().decay().fullyDecayedAfter().toSeconds();
-    }
-
     private Uni<List<Long>> ids(String sql, Tuple params) {
         return pool.preparedQuery(sql).execute(params).map(rows -> {
             List<Long> ids = new ArrayList<>();
             rows.forEach(row -> ids.add(row.getLong("id")));
             return ids;
         });
-    }
-
-    private record Rescored(long id, ConversationScore score) {
     }
 }
