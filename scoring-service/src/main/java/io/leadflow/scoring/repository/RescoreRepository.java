@@ -1,7 +1,6 @@
 package io.leadflow.scoring.repository;
 
 import io.leadflow.events.Channel;
-import io.leadflow.events.EventJson;
 import io.leadflow.events.Intent;
 import io.leadflow.events.Urgency;
 import io.leadflow.scoring.RecordedLead;
@@ -22,9 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.leadflow.scoring.repository.SqlParams.ints;
-import static io.leadflow.scoring.repository.SqlParams.longs;
-import static io.leadflow.scoring.repository.SqlParams.texts;
 import static io.leadflow.scoring.repository.SqlParams.time;
 import static io.leadflow.scoring.repository.SqlParams.tuple;
 
@@ -35,29 +31,44 @@ import static io.leadflow.scoring.repository.SqlParams.tuple;
 @ApplicationScoped
 public class RescoreRepository {
 
-    private static final String ALL_AFTER = "SELECT id FROM leads WHERE id > $1 ORDER BY id LIMIT $2";
+    private static final String ALL_AFTER = """
+            SELECT id FROM leads WHERE id > $1 ORDER BY id LIMIT $2""";
 
     /**
      * Quiet leads whose breakdown was computed before they had lost all that silence takes: their decay may have
      * moved on since.
      */
-    private static final String QUIET_AFTER = "SELECT id FROM leads WHERE id > $1 AND last_message_at < $2 "
-            + "AND scored_at < last_message_at + $3::bigint * interval '1 second' ORDER BY id LIMIT $4";
+    private static final String QUIET_AFTER = """
+            SELECT id FROM leads
+            WHERE id > $1 AND last_message_at < $2 AND scored_at < last_message_at + $3::bigint * interval '1 second'
+            ORDER BY id LIMIT $4""";
 
-    private static final String LOCK = "SELECT id, user_name, user_phone, user_email, channel, message, intent, urgency, "
-            + "last_message_at FROM leads WHERE id = ANY($1) ORDER BY id FOR UPDATE";
+    private static final String LOCK = """
+            SELECT id, user_name, user_phone, user_email, channel, message, intent, urgency, last_message_at
+            FROM leads WHERE id = ANY($1) ORDER BY id FOR UPDATE""";
+
+    private static final Columns<Map.Entry<Long, ConversationScore>> LEAD_ID = Columns.<Map.Entry<Long, ConversationScore>>of()
+            .bigint("id", Map.Entry::getKey);
+
+    /** The columns rescoring writes besides scored_at and updated_at. */
+    private static final Columns<Map.Entry<Long, ConversationScore>> SCORE = Columns.<Map.Entry<Long, ConversationScore>>of()
+            .text("intent", lead -> lead.getValue().input().intent().label())
+            .text("urgency", lead -> lead.getValue().input().urgency().label())
+            .integer("score", lead -> lead.getValue().breakdown().score())
+            .text("quality", lead -> lead.getValue().breakdown().quality().name())
+            .json("score_breakdown", lead -> lead.getValue().breakdown());
 
     /**
      * Writes a new breakdown where it changed, and marks as scored the leads that have decayed all they can, so
-     * the sweep leaves them alone from then on.
+     * the sweep leaves them alone from then on. $1 is when, $2 how long after its last message a lead has decayed
+     * all it can (in seconds); the leads' columns follow.
      */
-    private static final String UPDATE = "UPDATE leads SET intent = u.u_intent, urgency = u.u_urgency, score = u.u_score, "
-            + "quality = u.u_quality, score_breakdown = u.u_breakdown::jsonb, updated_at = now(), scored_at = $7 "
-            + "FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[]) "
-            + "AS u(u_id, u_intent, u_urgency, u_score, u_quality, u_breakdown) "
-            + "WHERE leads.id = u.u_id AND (leads.score_breakdown IS DISTINCT FROM u.u_breakdown::jsonb "
-            + "OR $7 >= leads.last_message_at + $8::bigint * interval '1 second') "
-            + "RETURNING id";
+    private static final String UPDATE = """
+            UPDATE leads SET %s, updated_at = now(), scored_at = $1
+            FROM %s
+            WHERE leads.id = u_id AND (leads.score_breakdown IS DISTINCT FROM u_score_breakdown::jsonb
+                                       OR $1 >= leads.last_message_at + $2::bigint * interval '1 second')
+            RETURNING id""".formatted(SCORE.assignments("u"), LEAD_ID.plus(SCORE).unnest("u", 3));
 
     private final Pool pool;
 
@@ -94,15 +105,8 @@ public class RescoreRepository {
      * quiet for {@code fullyDecayedAfter} by then; answers how many leads were written.
      */
     public Uni<Integer> write(SqlConnection tx, Map<Long, ConversationScore> scores, Instant now, Duration fullyDecayedAfter) {
-        List<Map.Entry<Long, ConversationScore>> rescored = new ArrayList<>(scores.entrySet());
-        return tx.preparedQuery(UPDATE).execute(tuple(
-                        longs(rescored, Map.Entry::getKey),
-                        texts(rescored, r -> r.getValue().input().intent().label()),
-                        texts(rescored, r -> r.getValue().input().urgency().label()),
-                        ints(rescored, r -> r.getValue().breakdown().score()),
-                        texts(rescored, r -> r.getValue().breakdown().quality().name()),
-                        texts(rescored, r -> EventJson.write(r.getValue().breakdown())),
-                        time(now), fullyDecayedAfter.toSeconds()))
+        return tx.preparedQuery(UPDATE)
+                .execute(LEAD_ID.plus(SCORE).tuple(scores.entrySet(), time(now), fullyDecayedAfter.toSeconds()))
                 .map(RowSet::rowCount);
     }
 
