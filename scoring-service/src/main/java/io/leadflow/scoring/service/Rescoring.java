@@ -111,8 +111,11 @@ public class Rescoring {
                 .map(ignored -> changed[0]);
     }
 
-    /** Rescores the leads as of {@code now} in one transaction; answers how many changed. */
-    private Uni<Integer> rescore(List<Long> ids, Instant now) {
+    /**
+     * Rescores the leads as of {@code now} in one transaction; answers how many were written (changed, or marked as
+     * decayed all they can). Package-private for tests, which rescore chosen leads at a chosen moment.
+     */
+    Uni<Integer> rescore(List<Long> ids, Instant now) {
         Duration window = engine.model().conversationWindow();
         return pool.withTransaction(tx -> leads.lock(tx, ids).chain(locked -> {
             Map<Long, Instant> since = new HashMap<>();
