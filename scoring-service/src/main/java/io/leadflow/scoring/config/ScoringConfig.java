@@ -1,5 +1,6 @@
 package io.leadflow.scoring.config;
 
+import io.leadflow.scoring.model.ScoringModel.Defaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,7 +9,8 @@ import java.time.Duration;
 /**
  * The scoring model: how many points each factor can give, where the grades start, which part of a conversation
  * counts, and how silence cools a lead down. Checked at start (see {@code ScoringModel}): a model that cannot
- * score stops the service with a message that names the key.
+ * score stops the service with a message that names the key. The model's defaults are written once, in
+ * {@link Defaults}; {@code application.properties} repeats none of them.
  */
 @ConfigMapping(prefix = "leadflow.scoring")
 public interface ScoringConfig {
@@ -16,11 +18,11 @@ public interface ScoringConfig {
     Weights weights();
 
     /** The lowest score that is HOT. */
-    @WithDefault("60")
+    @WithDefault("" + Defaults.HOT_THRESHOLD)
     int hotThreshold();
 
     /** The lowest score that is WARM; below it a lead is COLD. */
-    @WithDefault("40")
+    @WithDefault("" + Defaults.WARM_THRESHOLD)
     int warmThreshold();
 
     Conversation conversation();
@@ -34,31 +36,31 @@ public interface ScoringConfig {
     /** The most points each of the seven factors can give; together at most 100. */
     interface Weights {
         /** What the customer wants (Buy highest, Spam nothing). */
-        @WithDefault("30")
+        @WithDefault("" + Defaults.INTENT)
         int intent();
 
         /** How soon they need it. */
-        @WithDefault("20")
+        @WithDefault("" + Defaults.URGENCY)
         int urgency();
 
         /** A valid phone and a valid email to reach them by. */
-        @WithDefault("15")
+        @WithDefault("" + Defaults.CONTACT_QUALITY)
         int contactQuality();
 
         /** The channel they wrote from (WhatsApp converts best). */
-        @WithDefault("10")
+        @WithDefault("" + Defaults.CHANNEL)
         int channel();
 
         /** What we know about them and their need: name, product, quantity, budget, location. */
-        @WithDefault("10")
+        @WithDefault("" + Defaults.DATA_QUALITY)
         int dataQuality();
 
         /** How much they wrote. */
-        @WithDefault("5")
+        @WithDefault("" + Defaults.MESSAGE_LENGTH)
         int messageLength();
 
         /** A complete contact: a name with a way to reach them, and both a phone and an email. */
-        @WithDefault("10")
+        @WithDefault("" + Defaults.BONUS)
         int bonus();
     }
 
@@ -68,22 +70,22 @@ public interface ScoringConfig {
          * How far back from a lead's latest message its messages count: the strongest intent, urgency, channel and
          * message within this window score, so a "thanks!" after "I want to buy 3 today" keeps the lead HOT.
          */
-        @WithDefault("30d")
+        @WithDefault(Defaults.CONVERSATION_WINDOW_DAYS + "d")
         Duration window();
     }
 
     /** How silence cools a lead down; shown as the {@code decay} factor of the breakdown. */
     interface Decay {
         /** How long a lead may stay quiet before it starts losing points. */
-        @WithDefault("7d")
+        @WithDefault(Defaults.DECAY_GRACE_DAYS + "d")
         Duration grace();
 
         /** Points lost per week of silence after the grace period, counted per whole day. 0 turns decay off. */
-        @WithDefault("10")
+        @WithDefault("" + Defaults.DECAY_POINTS_PER_WEEK)
         int pointsPerWeek();
 
         /** The most points silence can take away. */
-        @WithDefault("50")
+        @WithDefault("" + Defaults.DECAY_MAX_POINTS)
         int maxPoints();
 
         /**
@@ -94,7 +96,11 @@ public interface ScoringConfig {
         String sweepInterval();
     }
 
-    /** Reading lead.analyzed.v1. */
+    /**
+     * Reading lead.analyzed.v1. No code calls this: the channel's {@code auto.commit.interval.ms} reads the key
+     * ({@code application.properties}). It is declared here to give the key its one default and its documentation,
+     * and because every key under {@code leadflow.scoring} must map (the service refuses to start otherwise).
+     */
     interface Intake {
         /**
          * How often the offsets of written and published batches are committed, in milliseconds. A crash before a

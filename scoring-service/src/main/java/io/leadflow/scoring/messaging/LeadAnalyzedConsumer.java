@@ -1,20 +1,20 @@
 package io.leadflow.scoring.messaging;
 
+import io.leadflow.messaging.ConsumerRetries;
 import io.leadflow.events.DeadLetter;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.LeadScored;
 import io.leadflow.events.Mask;
-import io.leadflow.messaging.ConsumerRetries;
 import io.leadflow.messaging.RecordPublisher;
 import io.leadflow.messaging.RecordPublisher.Outgoing;
+import io.leadflow.scoring.Identity;
 import io.leadflow.scoring.config.RetryConfig;
-import io.leadflow.scoring.repository.LeadWriter;
 import io.leadflow.scoring.service.Bisection;
 import io.leadflow.scoring.service.Bisection.Outcome;
 import io.leadflow.scoring.service.DatabaseFailures;
-import io.leadflow.scoring.service.Identity;
+import io.leadflow.scoring.service.LeadIntake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -47,16 +47,16 @@ public class LeadAnalyzedConsumer {
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Duration LATEST_AHEAD = Duration.ofDays(1);
 
-    private final LeadWriter writer;
+    private final LeadIntake intake;
     private final ConsumerRetries retries;
     private final RecordPublisher publisher;
     private final Counter stored;
 
-    public LeadAnalyzedConsumer(LeadWriter writer,
+    public LeadAnalyzedConsumer(LeadIntake intake,
                                 @Channel("lead-scored") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
                                 MutinyEmitter<String> out,
                                 RetryConfig retry, MeterRegistry metrics) {
-        this.writer = writer;
+        this.intake = intake;
         this.retries = new ConsumerRetries("lead-analyzed", retry, new DatabaseFailures(), metrics);
         this.publisher = new RecordPublisher(out, retries, metrics);
         this.stored = Counter.builder("leadflow.scoring.messages").tag("outcome", "scored")
@@ -76,7 +76,7 @@ public class LeadAnalyzedConsumer {
     }
 
     private Uni<List<LeadScored>> store(List<Received> events) {
-        return writer.store(events.stream().map(Received::event).toList());
+        return intake.store(events.stream().map(Received::event).toList());
     }
 
     /** Each stored event's lead, and the dead letter of each event that cannot be read or stored. */

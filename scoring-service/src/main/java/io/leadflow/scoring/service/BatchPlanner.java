@@ -3,13 +3,21 @@ package io.leadflow.scoring.service;
 import io.leadflow.events.Channel;
 import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.LeadMessage;
-import io.leadflow.events.ScoreBreakdown;
-import io.leadflow.scoring.service.BatchPlan.IdentityRow;
-import io.leadflow.scoring.service.BatchPlan.LeadRow;
-import io.leadflow.scoring.service.BatchPlan.Merge;
-import io.leadflow.scoring.service.BatchPlan.MessageRow;
-import io.leadflow.scoring.service.BatchPlan.NameRow;
-import io.leadflow.scoring.service.BatchPlan.WrittenRow;
+import io.leadflow.scoring.BatchPlan;
+import io.leadflow.scoring.BatchPlan.IdentityRow;
+import io.leadflow.scoring.BatchPlan.LeadRow;
+import io.leadflow.scoring.BatchPlan.Merge;
+import io.leadflow.scoring.BatchPlan.MessageRow;
+import io.leadflow.scoring.BatchPlan.NameRow;
+import io.leadflow.scoring.BatchPlan.WrittenRow;
+import io.leadflow.scoring.Identity;
+import io.leadflow.scoring.MessageKey;
+import io.leadflow.scoring.StoredLead;
+import io.leadflow.scoring.model.Contact;
+import io.leadflow.scoring.model.Conversation;
+import io.leadflow.scoring.model.ScoringEngine;
+import io.leadflow.scoring.model.ScoringEngine.ConversationScore;
+import io.leadflow.scoring.model.Signal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -222,21 +230,12 @@ public class BatchPlanner {
                 message = m.text();
             }
             messageCount++;
-            signals.add(signal(event));
+            signals.add(Signal.of(event));
         }
-        ScoringInput input = Conversation.summarize(contact, signals, engine.model().conversationWindow(), now);
-        ScoreBreakdown breakdown = engine.score(input);
+        ConversationScore score = engine.score(contact, signals, now);
         String leadKey = stored.isEmpty() ? group.events().get(0).message().leadKey() : stored.get(0).leadKey();
-        return new LeadRow(leadId, contact, channel, message, input.intent(), input.urgency(), breakdown, createdAt,
-                lastMessageAt, messageCount, leadKey);
-    }
-
-    /** A message as a signal of its conversation. */
-    public static Signal signal(LeadAnalyzed event) {
-        String text = event.message().text();
-        return new Signal(event.message().receivedAt(), event.message().channel(), event.analysis().intent(),
-                event.analysis().urgency(), Math.max(0, Math.min(100, event.analysis().confidence())),
-                event.analysis().provider(), text.codePointCount(0, text.length()), event.analysis().extracted());
+        return new LeadRow(leadId, contact, channel, message, score.input().intent(), score.input().urgency(),
+                score.breakdown(), createdAt, lastMessageAt, messageCount, leadKey);
     }
 
     /** Contact details fill in as they arrive; a known one is never overwritten. */

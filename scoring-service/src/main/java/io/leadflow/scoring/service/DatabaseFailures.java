@@ -1,7 +1,6 @@
 package io.leadflow.scoring.service;
 
 import io.leadflow.messaging.FailureRules;
-import io.leadflow.scoring.repository.LeadMovedException;
 import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.impl.NoStackTraceTimeoutException;

@@ -12,7 +12,7 @@ import io.leadflow.events.Urgency;
 import io.leadflow.http.Problem;
 import io.leadflow.scoring.AnalyzedMessages;
 import io.leadflow.scoring.Db;
-import io.leadflow.scoring.repository.LeadWriter;
+import io.leadflow.scoring.service.LeadIntake;
 import io.leadflow.scoring.service.RescoreStatus;
 import io.leadflow.scoring.service.Rescoring;
 import io.leadflow.testinfra.LeadflowTestResource;
@@ -50,7 +50,7 @@ class RescoreResourceTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
-    LeadWriter writer;
+    LeadIntake intake;
 
     @Inject
     Rescoring rescoring;
@@ -80,7 +80,7 @@ class RescoreResourceTest {
     void rescoring_restoresEveryLeadsScoreFromItsConversation_whileIntakeGoesOn() {
         List<LeadScored> stored = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            stored.add(writer.store(List.of(AnalyzedMessages.on(Channel.WHATSAPP).from("Lead " + i, uniquePhone(), null)
+            stored.add(intake.store(List.of(AnalyzedMessages.on(Channel.WHATSAPP).from("Lead " + i, uniquePhone(), null)
                     .says("I want to buy " + i + " units today", Intent.BUY, Urgency.HIGH).build())).await().atMost(WAIT).get(0));
         }
         Long[] ids = stored.stream().map(s -> s.lead().id()).toArray(Long[]::new);
@@ -110,7 +110,7 @@ class RescoreResourceTest {
 
     @Test
     void theDecaySweep_coolsDownALeadThatWentQuiet_withoutANewMessage() {
-        LeadScored lead = writer.store(List.of(AnalyzedMessages.on(Channel.WHATSAPP).from("Saima", uniquePhone(), null)
+        LeadScored lead = intake.store(List.of(AnalyzedMessages.on(Channel.WHATSAPP).from("Saima", uniquePhone(), null)
                 .says("I want to buy 3 units today, it is urgent", Intent.BUY, Urgency.HIGH)
                 .extracted(new Analysis.ExtractedData(null, 3, null, null, null, List.of(), List.of()))
                 .build())).await().atMost(WAIT).get(0);

@@ -3,10 +3,14 @@ package io.leadflow.testinfra.generate;
 import java.time.Instant;
 import java.util.List;
 
-/** One generated lead with its conversation, as the schema stores it. */
+/**
+ * One generated lead with its conversation, as the schema stores it.
+ *
+ * @param scoredAt when its breakdown was computed: the end of the generated timeline
+ */
 record GeneratedLead(long id, String name, String email, String phone, String channel, String intent, String urgency,
                      int score, String quality, String status, boolean exported, Instant createdAt,
-                     Instant lastMessageAt, Instant updatedAt, String breakdownJson, String leadKey,
+                     Instant lastMessageAt, Instant updatedAt, Instant scoredAt, String breakdownJson, String leadKey,
                      List<Message> messages, List<String[]> identities) {
 
     /** The latest message's text: what {@code leads.message} holds. */

@@ -1,5 +1,18 @@
 package io.leadflow.testinfra.generate;
 
+import io.leadflow.events.Analysis.ExtractedData;
+import io.leadflow.events.Analysis.ProviderAttempt;
+import io.leadflow.events.Channel;
+import io.leadflow.events.EventJson;
+import io.leadflow.events.Intent;
+import io.leadflow.events.ScoreBreakdown;
+import io.leadflow.events.Urgency;
+import io.leadflow.scoring.model.Contact;
+import io.leadflow.scoring.model.ScoringEngine;
+import io.leadflow.scoring.model.ScoringEngine.ConversationScore;
+import io.leadflow.scoring.model.ScoringModel;
+import io.leadflow.scoring.model.Signal;
+
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,24 +25,23 @@ import java.util.SplittableRandom;
 /**
  * Makes one plausible lead at a time: who wrote (region, name, contact details), on which channel, what they
  * want and how urgently, in which language, how the conversation went, how it scored and where the sales team
- * is with it. Distributions are rough shapes of a real inbox, not measurements.
+ * is with it. Distributions are rough shapes of a real inbox, not measurements. The score is scoring-service's:
+ * its engine on the default model scores the conversation as the factory writes it, as of the end of the timeline.
  */
 final class LeadFactory {
 
-    private static final String[] CHANNELS = {"whatsapp", "instagram", "website", "email", "sms"};
+    private static final ScoringEngine ENGINE = new ScoringEngine(ScoringModel.DEFAULTS);
+
+    private static final Channel[] CHANNELS = {Channel.WHATSAPP, Channel.INSTAGRAM, Channel.WEBSITE, Channel.EMAIL, Channel.SMS};
     private static final int[] CHANNEL_WEIGHTS = {45, 15, 20, 12, 8};
-    private static final String[] INTENTS = {"Buy", "Pricing", "Question", "Support", "Complaint", "Spam", "Other"};
+    private static final Intent[] INTENTS = {Intent.BUY, Intent.PRICING, Intent.QUESTION, Intent.SUPPORT, Intent.COMPLAINT,
+            Intent.SPAM, Intent.OTHER};
     private static final int[] INTENT_WEIGHTS = {22, 25, 20, 12, 6, 5, 10};
-    private static final String[] URGENCIES = {"High", "Medium", "Low"};
-    private static final Map<String, int[]> URGENCY_WEIGHTS = Map.of(
-            "Buy", new int[] {55, 35, 10}, "Pricing", new int[] {15, 55, 30}, "Question", new int[] {5, 35, 60},
-            "Support", new int[] {30, 50, 20}, "Complaint", new int[] {60, 30, 10}, "Spam", new int[] {0, 0, 100},
-            "Other", new int[] {0, 20, 80});
-    private static final Map<String, Integer> INTENT_POINTS = Map.of(
-            "Buy", 30, "Pricing", 22, "Question", 14, "Support", 8, "Complaint", 6, "Spam", 0, "Other", 4);
-    private static final Map<String, Integer> URGENCY_POINTS = Map.of("High", 20, "Medium", 12, "Low", 4);
-    private static final Map<String, Integer> CHANNEL_POINTS = Map.of(
-            "whatsapp", 10, "website", 8, "instagram", 7, "sms", 7, "email", 6);
+    private static final Urgency[] URGENCIES = {Urgency.HIGH, Urgency.MEDIUM, Urgency.LOW};
+    private static final Map<Intent, int[]> URGENCY_WEIGHTS = Map.of(
+            Intent.BUY, new int[] {55, 35, 10}, Intent.PRICING, new int[] {15, 55, 30}, Intent.QUESTION, new int[] {5, 35, 60},
+            Intent.SUPPORT, new int[] {30, 50, 20}, Intent.COMPLAINT, new int[] {60, 30, 10}, Intent.SPAM, new int[] {0, 0, 100},
+            Intent.OTHER, new int[] {0, 20, 80});
     private static final String[] PROVIDERS = {"offline", "mistral", "gemini", "ollama"};
     private static final int[] PROVIDER_WEIGHTS = {50, 30, 15, 5};
     /** Local hours customers write in (Asia/Karachi-like, UTC+5): quiet at night, busy in the evening. */
@@ -79,21 +91,21 @@ final class LeadFactory {
 
     GeneratedLead next(long id, Instant createdAt) {
         Region region = regions[pick(regionWeights)];
-        String channel = CHANNELS[pick(CHANNEL_WEIGHTS)];
+        Channel channel = CHANNELS[pick(CHANNEL_WEIGHTS)];
         String first = any(region.firstNames);
         String last = any(region.lastNames);
         boolean nativeScript = !region.nativeNames.isEmpty() && random.nextInt(10) == 0;
         String name = nativeScript ? any(region.nativeNames) : first + " " + last;
-        if (("sms".equals(channel) && random.nextInt(10) < 4) || random.nextInt(40) == 0) {
+        if ((channel == Channel.SMS && random.nextInt(10) < 4) || random.nextInt(40) == 0) {
             name = null;
         }
         String phone = hasPhone(channel) ? phone(region, id) : null;
         String email = hasEmail(channel) ? email(first, last, id, any(region.emailDomains)) : null;
-        String platformId = "instagram".equals(channel) ? String.valueOf(17_841_400_000_000L + id * 13) : null;
+        String platformId = channel == Channel.INSTAGRAM ? String.valueOf(17_841_400_000_000L + id * 13) : null;
         String leadKey = phone != null ? phone : email != null ? email : "instagram:" + platformId;
 
-        String intent = INTENTS[pick(INTENT_WEIGHTS)];
-        String urgency = URGENCIES[pick(URGENCY_WEIGHTS.get(intent))];
+        Intent intent = INTENTS[pick(INTENT_WEIGHTS)];
+        Urgency urgency = URGENCIES[pick(URGENCY_WEIGHTS.get(intent))];
         String language = language(region);
         String product = any(Phrases.PRODUCTS);
         int quantity = 1 + random.nextInt(random.nextInt(4) == 0 ? 50 : 5);
@@ -107,40 +119,26 @@ final class LeadFactory {
         int confidence = "offline".equals(provider) ? 55 + random.nextInt(36) : 80 + random.nextInt(19);
 
         List<GeneratedLead.Message> messages = new ArrayList<>(messageCount);
+        List<Signal> conversation = new ArrayList<>(messageCount);
         for (int n = 0; n < messageCount; n++) {
-            String messageIntent = n == 0 ? intent : random.nextInt(3) == 0 ? intent : random.nextBoolean() ? "Question" : "Other";
-            String messageUrgency = messageIntent.equals(intent) ? urgency : "Low";
+            Intent messageIntent = n == 0 ? intent : random.nextInt(3) == 0 ? intent : random.nextBoolean() ? Intent.QUESTION : Intent.OTHER;
+            Urgency messageUrgency = messageIntent == intent ? urgency : Urgency.LOW;
             Instant at = n == 0 ? createdAt : n == messageCount - 1 ? lastMessageAt
                     : createdAt.plusMillis((long) ((lastMessageAt.toEpochMilli() - createdAt.toEpochMilli()) * (n / (double) messageCount)));
-            String text = fill(any(Phrases.BY_LANGUAGE.get(language).get(messageIntent)), quantity, product, city, budget);
+            String text = fill(any(Phrases.BY_LANGUAGE.get(language).get(messageIntent.label())), quantity, product, city, budget);
+            ExtractedData extracted = new ExtractedData(text.contains(product) ? product : null,
+                    text.contains(String.valueOf(quantity)) ? quantity : null, text.contains(budget) ? budget : null,
+                    text.contains(city) ? city : null, null, List.of(), List.of());
             messages.add(message(id, n, channel, text, at, messageIntent, messageUrgency, language, provider, confidence,
-                    product, quantity, city, budget));
+                    product, extracted));
+            conversation.add(Signal.of(at, channel, messageIntent, messageUrgency, confidence, provider, text, extracted));
         }
 
-        int intentPoints = Math.round(INTENT_POINTS.get(intent) * confidence / 100f);
-        int urgencyPoints = URGENCY_POINTS.get(urgency);
-        int contactPoints = (phone != null ? 10 : 0) + (email != null ? 5 : 0);
-        int channelPoints = CHANNEL_POINTS.get(channel);
-        String text = messages.get(messages.size() - 1).text();
-        boolean mentionsQuantity = text.contains(String.valueOf(quantity));
-        int dataPoints = (name != null ? 2 : 0) + (text.contains(product) ? 2 : 0) + (mentionsQuantity ? 2 : 0)
-                + (text.contains(budget) ? 2 : 0) + (text.contains(city) ? 2 : 0);
-        int lengthPoints = text.length() >= 80 ? 5 : text.length() >= 30 ? 3 : 1;
-        int bonusPoints = phone != null && email != null && name != null ? 10 : phone != null && name != null ? 5 : 0;
-        int score = Math.min(100, intentPoints + urgencyPoints + contactPoints + channelPoints + dataPoints + lengthPoints + bonusPoints);
-        String quality = score >= 60 ? "HOT" : score >= 40 ? "WARM" : "COLD";
-        String breakdown = "{\"score\":" + score + ",\"quality\":\"" + quality + "\",\"factors\":["
-                + factor("intent", intentPoints, 30, intent + " intent from " + provider + ", confidence " + confidence) + ","
-                + factor("urgency", urgencyPoints, 20, urgency + " urgency") + ","
-                + factor("contact_quality", contactPoints, 15, contactEvidence(phone, email)) + ","
-                + factor("channel", channelPoints, 10, channel) + ","
-                + factor("data_quality", dataPoints, 10, dataPoints + " of 10 points of details") + ","
-                + factor("message_length", lengthPoints, 5, text.length() + " characters") + ","
-                + factor("bonus", bonusPoints, 10, bonusPoints == 10 ? "complete contact" : bonusPoints > 0 ? "phone and name" : "incomplete contact")
-                + "]}";
+        ConversationScore score = ENGINE.score(new Contact(name, phone, email), conversation, end);
+        ScoreBreakdown breakdown = score.breakdown();
 
         long ageDays = ChronoUnit.DAYS.between(createdAt, end);
-        String status = status(ageDays, quality);
+        String status = status(ageDays, breakdown.quality().name());
         boolean exported = ageDays > 7 && random.nextInt(5) == 0;
         Instant updatedAt = "new".equals(status) ? lastMessageAt : min(end, lastMessageAt.plusSeconds(300 + random.nextInt(86_400)));
 
@@ -154,42 +152,38 @@ final class LeadFactory {
         if (platformId != null) {
             identities.add(new String[] {"platform", "instagram:" + platformId});
         }
-        return new GeneratedLead(id, name, email, phone, channel, intent, urgency, score, quality, status, exported,
-                createdAt, lastMessageAt, updatedAt, breakdown, leadKey, messages, identities);
+        return new GeneratedLead(id, name, email, phone, channel.label(), score.input().intent().label(),
+                score.input().urgency().label(), breakdown.score(), breakdown.quality().name(), status, exported,
+                createdAt, lastMessageAt, updatedAt, end, EventJson.write(breakdown), leadKey, messages, identities);
     }
 
-    private GeneratedLead.Message message(long leadId, int n, String channel, String text, Instant at, String intent,
-                                          String urgency, String language, String provider, int confidence,
-                                          String product, int quantity, String city, String budget) {
-        String metadata = switch (channel) {
-            case "email" -> "{\"subject\":" + json(n == 0 ? "Enquiry: " + product : "Re: Enquiry: " + product) + "}";
-            case "website" -> "{\"page\":\"/products\",\"utm_source\":\"" + (random.nextBoolean() ? "google" : "facebook") + "\"}";
-            default -> "{}";
+    private GeneratedLead.Message message(long leadId, int n, Channel channel, String text, Instant at, Intent intent,
+                                          Urgency urgency, String language, String provider, int confidence,
+                                          String product, ExtractedData extracted) {
+        Map<String, Object> metadata = switch (channel) {
+            case EMAIL -> Map.of("subject", n == 0 ? "Enquiry: " + product : "Re: Enquiry: " + product);
+            case WEBSITE -> Map.of("page", "/products", "utm_source", random.nextBoolean() ? "google" : "facebook");
+            default -> Map.of();
         };
-        boolean mentionsProduct = text.contains(product);
-        String extracted = "{\"product\":" + (mentionsProduct ? json(product) : "null")
-                + ",\"quantity\":" + (text.contains(String.valueOf(quantity)) ? quantity : "null")
-                + ",\"budget\":" + (text.contains(budget) ? json(budget) : "null")
-                + ",\"location\":" + (text.contains(city) ? json(city) : "null")
-                + ",\"preferredContactTime\":null,\"phones\":[],\"emails\":[]}";
         String sentiment = switch (intent) {
-            case "Complaint" -> "negative";
-            case "Buy", "Other" -> random.nextBoolean() ? "positive" : "neutral";
+            case COMPLAINT -> "negative";
+            case BUY, OTHER -> random.nextBoolean() ? "positive" : "neutral";
             default -> "neutral";
         };
         int latency = "offline".equals(provider) ? 1 + random.nextInt(5) : 400 + random.nextInt(2500);
-        String attempts;
+        List<ProviderAttempt> attempts;
         if ("offline".equals(provider) && random.nextInt(3) == 0) {
-            attempts = "[{\"provider\":\"mistral\",\"outcome\":\"timeout\",\"latencyMs\":8000,\"detail\":\"no answer within 8s\"},"
-                    + "{\"provider\":\"offline\",\"outcome\":\"ok\",\"latencyMs\":" + latency + ",\"detail\":null}]";
+            attempts = List.of(new ProviderAttempt("mistral", "timeout", 8000, "no answer within 8s"),
+                    new ProviderAttempt("offline", "ok", latency, null));
             latency += 8000;
         } else {
-            attempts = "[{\"provider\":\"" + provider + "\",\"outcome\":\"ok\",\"latencyMs\":" + latency + ",\"detail\":null}]";
+            attempts = List.of(new ProviderAttempt(provider, "ok", latency, null));
         }
         boolean llm = !"offline".equals(provider);
-        return new GeneratedLead.Message(channel, "gen-" + leadId + "-" + n, text, at, metadata, intent, urgency,
-                "sales", sentiment, confidence, language, extracted, provider, attempts, latency,
-                llm ? 120 + random.nextInt(200) : 0, llm ? 40 + random.nextInt(60) : 0);
+        return new GeneratedLead.Message(channel.label(), "gen-" + leadId + "-" + n, text, at, EventJson.write(metadata),
+                intent.label(), urgency.label(), "sales", sentiment, confidence, language, EventJson.write(extracted),
+                provider, EventJson.write(attempts), latency, llm ? 120 + random.nextInt(200) : 0,
+                llm ? 40 + random.nextInt(60) : 0);
     }
 
     /** The arrival time at {@code quantile} of the timeline: more leads recently, the business grows. */
@@ -234,21 +228,21 @@ final class LeadFactory {
         return "en";
     }
 
-    private boolean hasPhone(String channel) {
+    private boolean hasPhone(Channel channel) {
         return switch (channel) {
-            case "whatsapp", "sms" -> true;
-            case "website" -> random.nextInt(10) < 7;
-            case "email" -> random.nextInt(5) == 0;
-            default -> random.nextInt(10) < 3;
+            case WHATSAPP, SMS -> true;
+            case WEBSITE -> random.nextInt(10) < 7;
+            case EMAIL -> random.nextInt(5) == 0;
+            case INSTAGRAM -> random.nextInt(10) < 3;
         };
     }
 
-    private boolean hasEmail(String channel) {
+    private boolean hasEmail(Channel channel) {
         return switch (channel) {
-            case "email" -> true;
-            case "website" -> random.nextInt(10) < 9;
-            case "instagram" -> false;
-            default -> random.nextInt(10) == 0;
+            case EMAIL -> true;
+            case WEBSITE -> random.nextInt(10) < 9;
+            case INSTAGRAM -> false;
+            case WHATSAPP, SMS -> random.nextInt(10) == 0;
         };
     }
 
@@ -268,24 +262,9 @@ final class LeadFactory {
         return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static String contactEvidence(String phone, String email) {
-        if (phone != null && email != null) {
-            return "valid phone and email";
-        }
-        return phone != null ? "valid phone" : email != null ? "valid email" : "no phone or email";
-    }
-
-    private static String factor(String name, int points, int max, String evidence) {
-        return "{\"name\":\"" + name + "\",\"points\":" + points + ",\"max\":" + max + ",\"evidence\":" + json(evidence) + "}";
-    }
-
     private static String fill(String template, int quantity, String product, String city, String budget) {
         return template.replace("{qty}", String.valueOf(quantity)).replace("{product}", product)
                 .replace("{city}", city).replace("{budget}", budget);
-    }
-
-    private static String json(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     private static Instant min(Instant a, Instant b) {

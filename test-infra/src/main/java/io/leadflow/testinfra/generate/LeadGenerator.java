@@ -174,7 +174,7 @@ public final class LeadGenerator {
         for (GeneratedLead lead : chunk) {
             Csv.row(leads, lead.id(), lead.name(), lead.email(), lead.phone(), lead.channel(), lead.lastText(),
                     lead.intent(), lead.urgency(), lead.score(), lead.quality(), lead.createdAt(), lead.exported(),
-                    lead.status(), lead.messages().size(), lead.lastMessageAt(), lead.updatedAt(),
+                    lead.status(), lead.messages().size(), lead.lastMessageAt(), lead.updatedAt(), lead.scoredAt(),
                     lead.breakdownJson(), lead.leadKey());
             for (GeneratedLead.Message message : lead.messages()) {
                 long messageId = messageIds[next++];
@@ -190,7 +190,8 @@ public final class LeadGenerator {
             }
         }
         copy.copyIn("COPY leads (id, user_name, user_email, user_phone, channel, message, intent, urgency, score, quality, "
-                + "created_at, exported, status, message_count, last_message_at, updated_at, score_breakdown, lead_key) "
+                + "created_at, exported, status, message_count, last_message_at, updated_at, scored_at, score_breakdown, "
+                + "lead_key) "
                 + "FROM STDIN (FORMAT csv)", new StringReader(leads.toString()));
         copy.copyIn("COPY message (id, lead_id, channel, external_id, original_msg, processed_msg, metadata, created_at, "
                 + "stored_at) FROM STDIN (FORMAT csv)", new StringReader(messages.toString()));

@@ -1,6 +1,4 @@
-package io.leadflow.scoring.service;
-
-import io.leadflow.scoring.config.ScoringConfig;
+package io.leadflow.scoring.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,9 +11,36 @@ import java.util.List;
  */
 public record ScoringModel(Weights weights, int hotThreshold, int warmThreshold, Duration conversationWindow, Decay decay) {
 
-    /** The defaults of {@code leadflow.scoring.*}. */
-    public static final ScoringModel DEFAULTS = new ScoringModel(new Weights(30, 20, 15, 10, 10, 5, 10), 60, 40,
-            Duration.ofDays(30), new Decay(Duration.ofDays(7), 10, 50));
+    /** The model of the defaults of {@code leadflow.scoring.*}. */
+    public static final ScoringModel DEFAULTS = new ScoringModel(
+            new Weights(Defaults.INTENT, Defaults.URGENCY, Defaults.CONTACT_QUALITY, Defaults.CHANNEL,
+                    Defaults.DATA_QUALITY, Defaults.MESSAGE_LENGTH, Defaults.BONUS),
+            Defaults.HOT_THRESHOLD, Defaults.WARM_THRESHOLD, Duration.ofDays(Defaults.CONVERSATION_WINDOW_DAYS),
+            new Decay(Duration.ofDays(Defaults.DECAY_GRACE_DAYS), Defaults.DECAY_POINTS_PER_WEEK, Defaults.DECAY_MAX_POINTS));
+
+    /**
+     * The default of each key of {@code leadflow.scoring.*} that the model holds, written only here: scoring-service's
+     * configuration mapping takes its {@code @WithDefault}s from these constants, and code without configuration (tests,
+     * the lead generator) uses {@link #DEFAULTS}.
+     */
+    public static final class Defaults {
+        public static final int INTENT = 30;
+        public static final int URGENCY = 20;
+        public static final int CONTACT_QUALITY = 15;
+        public static final int CHANNEL = 10;
+        public static final int DATA_QUALITY = 10;
+        public static final int MESSAGE_LENGTH = 5;
+        public static final int BONUS = 10;
+        public static final int HOT_THRESHOLD = 60;
+        public static final int WARM_THRESHOLD = 40;
+        public static final int CONVERSATION_WINDOW_DAYS = 30;
+        public static final int DECAY_GRACE_DAYS = 7;
+        public static final int DECAY_POINTS_PER_WEEK = 10;
+        public static final int DECAY_MAX_POINTS = 50;
+
+        private Defaults() {
+        }
+    }
 
     public ScoringModel {
         List<String> problems = new ArrayList<>(weights.problems());
@@ -33,15 +58,6 @@ public record ScoringModel(Weights weights, int hotThreshold, int warmThreshold,
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("The scoring model is not valid: " + String.join("; ", problems));
         }
-    }
-
-    public static ScoringModel from(ScoringConfig config) {
-        ScoringConfig.Weights w = config.weights();
-        ScoringConfig.Decay d = config.decay();
-        return new ScoringModel(
-                new Weights(w.intent(), w.urgency(), w.contactQuality(), w.channel(), w.dataQuality(), w.messageLength(), w.bonus()),
-                config.hotThreshold(), config.warmThreshold(), config.conversation().window(),
-                new Decay(d.grace(), d.pointsPerWeek(), d.maxPoints()));
     }
 
     /** The most points each factor can give. */

@@ -1,10 +1,11 @@
-package io.leadflow.scoring.service;
+package io.leadflow.scoring;
 
 import io.leadflow.events.Channel;
 import io.leadflow.events.Intent;
 import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.ScoreBreakdown;
 import io.leadflow.events.Urgency;
+import io.leadflow.scoring.model.Contact;
 
 import java.time.Instant;
 import java.util.List;

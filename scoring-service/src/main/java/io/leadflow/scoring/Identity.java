@@ -1,4 +1,4 @@
-package io.leadflow.scoring.service;
+package io.leadflow.scoring;
 
 import io.leadflow.events.LeadAnalyzed;
 import io.leadflow.events.LeadMessage;
@@ -69,13 +69,13 @@ public record Identity(String kind, String value) {
     }
 
     /** Phones the customer wrote in the message, those already in E.164 form. */
-    static List<String> writtenPhones(LeadAnalyzed event) {
+    public static List<String> writtenPhones(LeadAnalyzed event) {
         return event.analysis().extracted().phones().stream().filter(p -> p != null && E164.matcher(p.strip()).matches())
                 .map(String::strip).toList();
     }
 
     /** Emails the customer wrote in the message, lower-cased. */
-    static List<String> writtenEmails(LeadAnalyzed event) {
+    public static List<String> writtenEmails(LeadAnalyzed event) {
         return event.analysis().extracted().emails().stream()
                 .filter(e -> e != null && e.length() <= 254 && EMAIL_ADDRESS.matcher(e.strip()).matches())
                 .map(e -> e.strip().toLowerCase(Locale.ROOT)).toList();

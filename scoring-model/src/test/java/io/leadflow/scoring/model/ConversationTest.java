@@ -1,4 +1,4 @@
-package io.leadflow.scoring.service;
+package io.leadflow.scoring.model;
 
 import io.leadflow.events.Analysis;
 import io.leadflow.events.Channel;
@@ -87,6 +87,30 @@ class ConversationTest {
 
         assertThat(input.quietFor()).isEqualTo(Duration.ofDays(28));
         assertThat(engine.score(input).quality()).isEqualTo(Quality.WARM);
+    }
+
+    @Test
+    void aMessage_countsByItsLengthInCharactersNotUtf16Units_andItsConfidenceIsKeptTo0To100() {
+        // "Salam 👋 ..." : the emoji is one character and two UTF-16 units.
+        Signal signal = Signal.of(NOW, Channel.WHATSAPP, Intent.BUY, Urgency.HIGH, 250, "mistral", "Salam 👋 sofa?", null);
+
+        assertThat(signal).isEqualTo(new Signal(NOW, Channel.WHATSAPP, Intent.BUY, Urgency.HIGH, 100, "mistral", 13,
+                Analysis.ExtractedData.NONE));
+        assertThat(Signal.of(NOW, Channel.SMS, Intent.OTHER, Urgency.LOW, -5, "offline", "", null).confidence()).isZero();
+    }
+
+    @Test
+    void aConversationsScore_isTheEnginesScoreOfItsSummary_withinTheModelsWindow() {
+        List<Signal> conversation = List.of(
+                signal(NOW.minus(Duration.ofDays(45)), Channel.WHATSAPP, Intent.BUY, Urgency.HIGH, 41, null),
+                signal(NOW.minus(Duration.ofDays(1)), Channel.EMAIL, Intent.QUESTION, Urgency.MEDIUM, 12, null));
+
+        ScoringEngine.ConversationScore score = engine.score(AHMED, conversation, NOW);
+
+        ScoringInput summary = Conversation.summarize(AHMED, conversation, ScoringModel.DEFAULTS.conversationWindow(), NOW);
+        assertThat(score.input()).isEqualTo(summary);
+        assertThat(score.breakdown()).isEqualTo(engine.score(summary));
+        assertThat(score.input().intent()).as("the 45-day-old message is out of the window").isEqualTo(Intent.QUESTION);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.leadflow.scoring.service;
+package io.leadflow.scoring;
 
 import io.leadflow.events.Channel;
 import io.leadflow.events.LeadAnalyzed;

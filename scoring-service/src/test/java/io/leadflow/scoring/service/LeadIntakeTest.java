@@ -1,4 +1,4 @@
-package io.leadflow.scoring.repository;
+package io.leadflow.scoring.service;
 
 import io.leadflow.events.Analysis;
 import io.leadflow.events.Channel;
@@ -27,15 +27,15 @@ import static io.leadflow.scoring.AnalyzedMessages.uniqueEmail;
 import static io.leadflow.scoring.AnalyzedMessages.uniquePhone;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The writer against the real database: identity, merges, idempotence and concurrency. */
+/** Intake against the real database: identity, merges, idempotence and concurrency. */
 @QuarkusTest
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "empty"))
-class LeadWriterTest {
+class LeadIntakeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
-    LeadWriter writer;
+    LeadIntake intake;
 
     @Test
     void twoConcurrentMessagesForANewContact_giveOneLead() {
@@ -47,7 +47,7 @@ class LeadWriterTest {
             LeadAnalyzed form = AnalyzedMessages.on(Channel.WEBSITE).from("Rana", phone, email)
                     .says("Please call me back", Intent.QUESTION, Urgency.LOW).build();
 
-            List<List<LeadScored>> answers = Uni.join().all(writer.store(List.of(whatsapp)), writer.store(List.of(form)))
+            List<List<LeadScored>> answers = Uni.join().all(intake.store(List.of(whatsapp)), intake.store(List.of(form)))
                     .andFailFast().await().atMost(WAIT);
 
             long leadId = answers.get(0).get(0).lead().id();
@@ -70,7 +70,7 @@ class LeadWriterTest {
                     .says("message " + i, i == 2 ? Intent.BUY : Intent.OTHER, Urgency.LOW).build());
         }
 
-        List<LeadScored> scored = writer.store(batch).await().atMost(WAIT);
+        List<LeadScored> scored = intake.store(batch).await().atMost(WAIT);
 
         assertThat(scored).extracting(s -> s.lead().id()).containsOnly(scored.get(0).lead().id());
         assertThat(scored).extracting(LeadScored::messageId).containsExactlyElementsOf(
@@ -88,8 +88,8 @@ class LeadWriterTest {
         LeadAnalyzed event = AnalyzedMessages.on(Channel.WHATSAPP).from("Zara", phone, null)
                 .says("Price of the blue one?", Intent.PRICING, Urgency.MEDIUM).build();
 
-        List<LeadScored> first = writer.store(List.of(event, event)).await().atMost(WAIT);
-        List<LeadScored> again = writer.store(List.of(event)).await().atMost(WAIT);
+        List<LeadScored> first = intake.store(List.of(event, event)).await().atMost(WAIT);
+        List<LeadScored> again = intake.store(List.of(event)).await().atMost(WAIT);
 
         assertThat(first).hasSize(2);
         assertThat(first.get(1)).isEqualTo(first.get(0));
@@ -102,9 +102,9 @@ class LeadWriterTest {
     void aLaterDifferentName_doesNotOverwriteTheKnownName_butIsKeptInTheHistory() {
         String phone = uniquePhone();
         String email = uniqueEmail("ahmed");
-        writer.store(List.of(AnalyzedMessages.on(Channel.WHATSAPP).from("Ahmed", phone, null).build())).await().atMost(WAIT);
+        intake.store(List.of(AnalyzedMessages.on(Channel.WHATSAPP).from("Ahmed", phone, null).build())).await().atMost(WAIT);
 
-        LeadScored later = writer.store(List.of(AnalyzedMessages.on(Channel.WEBSITE).from("Ahmed Raza", phone, email).build()))
+        LeadScored later = intake.store(List.of(AnalyzedMessages.on(Channel.WEBSITE).from("Ahmed Raza", phone, email).build()))
                 .await().atMost(WAIT).get(0);
 
         assertThat(later.lead().userName()).isEqualTo("Ahmed");
@@ -128,7 +128,7 @@ class LeadWriterTest {
 
         LeadAnalyzed linking = AnalyzedMessages.on(Channel.WEBSITE).from("Hina", phone, email)
                 .says("I want to order it, call me", Intent.BUY, Urgency.MEDIUM).build();
-        LeadScored merged = writer.store(List.of(linking)).await().atMost(WAIT).get(0);
+        LeadScored merged = intake.store(List.of(linking)).await().atMost(WAIT).get(0);
 
         long survivor = phoneLead.lead().id();
         long gone = emailLead.lead().id();
@@ -165,7 +165,7 @@ class LeadWriterTest {
         long third = store(AnalyzedMessages.on(Channel.EMAIL).from("Sana", null, otherEmail)
                 .receivedAt(Instant.now().minusSeconds(100))).lead().id();
 
-        List<LeadScored> merged = writer.store(List.of(
+        List<LeadScored> merged = intake.store(List.of(
                 AnalyzedMessages.on(Channel.WEBSITE).from("Sana K", phone, email).build(),
                 AnalyzedMessages.on(Channel.WEBSITE).from("Sana K", phone, otherEmail).build())).await().atMost(WAIT);
 
@@ -237,8 +237,8 @@ class LeadWriterTest {
                 .extracted(new Analysis.ExtractedData(null, null, null, null, null, List.of(phoneA, phoneB), List.of()))
                 .build();
 
-        long formLead = writer.store(List.of(form, form)).await().atMost(WAIT).get(0).lead().id();
-        writer.store(List.of(form)).await().atMost(WAIT);
+        long formLead = intake.store(List.of(form, form)).await().atMost(WAIT).get(0).lead().id();
+        intake.store(List.of(form)).await().atMost(WAIT);
         LeadScored laterA = store(AnalyzedMessages.on(Channel.WHATSAPP).from("Asma", phoneA, null)
                 .says("I will take one", Intent.BUY, Urgency.MEDIUM));
         LeadScored laterB = store(AnalyzedMessages.on(Channel.SMS).from("Babar", phoneB, null)
@@ -284,6 +284,6 @@ class LeadWriterTest {
     }
 
     private LeadScored store(LeadAnalyzed event) {
-        return writer.store(List.of(event)).await().atMost(WAIT).get(0);
+        return intake.store(List.of(event)).await().atMost(WAIT).get(0);
     }
 }

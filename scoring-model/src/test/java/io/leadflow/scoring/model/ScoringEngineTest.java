@@ -1,4 +1,4 @@
-package io.leadflow.scoring.service;
+package io.leadflow.scoring.model;
 
 import io.leadflow.events.Analysis;
 import io.leadflow.events.Channel;

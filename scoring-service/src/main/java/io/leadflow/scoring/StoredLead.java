@@ -1,6 +1,7 @@
-package io.leadflow.scoring.service;
+package io.leadflow.scoring;
 
 import io.leadflow.events.Channel;
+import io.leadflow.scoring.model.Contact;
 
 import java.time.Instant;
 

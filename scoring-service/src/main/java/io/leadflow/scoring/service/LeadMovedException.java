@@ -1,4 +1,4 @@
-package io.leadflow.scoring.repository;
+package io.leadflow.scoring.service;
 
 /**
  * A lead this batch resolved was merged into another by a concurrent transaction before this one could lock it.

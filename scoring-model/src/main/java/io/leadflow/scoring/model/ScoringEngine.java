@@ -1,6 +1,5 @@
-package io.leadflow.scoring.service;
+package io.leadflow.scoring.model;
 
-import io.leadflow.events.Analysis;
 import io.leadflow.events.Channel;
 import io.leadflow.events.Intent;
 import io.leadflow.events.Quality;
@@ -9,8 +8,11 @@ import io.leadflow.events.ScoreBreakdown.Factor;
 import io.leadflow.events.Urgency;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The seven-factor model of the seed, plus the decay of a quiet lead. Pure logic: the same input always gives the
@@ -22,6 +24,14 @@ public class ScoringEngine {
     public static final List<String> FACTORS = List.of(
             "intent", "urgency", "contact_quality", "channel", "data_quality", "message_length", "bonus", "decay");
 
+    /** What a lead's data quality counts, in the order the evidence names it, and what each is worth (0–1 in all). */
+    private static final List<Detail> DETAILS = List.of(
+            new Detail("name", 0.4, ScoringInput::name),
+            new Detail("product", 0.2, input -> input.extracted().product()),
+            new Detail("quantity", 0.2, input -> input.extracted().quantity()),
+            new Detail("budget", 0.1, input -> input.extracted().budget()),
+            new Detail("location", 0.1, input -> input.extracted().location()));
+
     private final ScoringModel model;
 
     public ScoringEngine(ScoringModel model) {
@@ -30,6 +40,25 @@ public class ScoringEngine {
 
     public ScoringModel model() {
         return model;
+    }
+
+    /**
+     * Scores a conversation as of {@code now}: the strongest signals within the model's window (see
+     * {@link Conversation}), then the factors and the decay.
+     *
+     * @param signals the conversation's analysed messages (at least one, any order)
+     */
+    public ConversationScore score(Contact contact, Collection<Signal> signals, Instant now) {
+        ScoringInput input = Conversation.summarize(contact, signals, model.conversationWindow(), now);
+        return new ConversationScore(input, score(input));
+    }
+
+    /**
+     * A conversation's score with what it was computed from.
+     *
+     * @param input its strongest recent signals: the intent and urgency a lead shows are {@code input}'s
+     */
+    public record ConversationScore(ScoringInput input, ScoreBreakdown breakdown) {
     }
 
     public ScoreBreakdown score(ScoringInput input) {
@@ -108,28 +137,13 @@ public class ScoringEngine {
 
     private Factor dataQuality(ScoringInput input) {
         int weight = model.weights().dataQuality();
-        Analysis.ExtractedData data = input.extracted();
         List<String> known = new ArrayList<>();
         double value = 0;
-        if (input.name() != null) {
-            value += 0.4;
-            known.add("name");
-        }
-        if (data.product() != null) {
-            value += 0.2;
-            known.add("product");
-        }
-        if (data.quantity() != null) {
-            value += 0.2;
-            known.add("quantity");
-        }
-        if (data.budget() != null) {
-            value += 0.1;
-            known.add("budget");
-        }
-        if (data.location() != null) {
-            value += 0.1;
-            known.add("location");
+        for (Detail detail : DETAILS) {
+            if (detail.of().apply(input) != null) {
+                value += detail.value();
+                known.add(detail.name());
+            }
         }
         return new Factor("data_quality", points(weight, value), weight,
                 known.isEmpty() ? "nothing beyond the contact" : String.join(", ", known));
@@ -165,6 +179,9 @@ public class ScoringEngine {
         long lost = Math.min(decay.maxPoints(), daysPastGrace * decay.pointsPerWeek() / 7);
         int applied = (int) Math.min(lost, earned);
         return new Factor("decay", -applied, decay.maxPoints(), "quiet for " + quietDays + " days");
+    }
+
+    private record Detail(String name, double value, Function<ScoringInput, Object> of) {
     }
 
     private static String ago(long days) {
