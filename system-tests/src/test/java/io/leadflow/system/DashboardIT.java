@@ -1,5 +1,6 @@
 package io.leadflow.system;
 
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.SseReader;
 import io.leadflow.testinfra.browser.HeadlessChromium;
 import io.leadflow.testinfra.stack.LeadflowStack;
@@ -59,7 +60,7 @@ class DashboardIT {
     @Test
     void webhook_reachesTheLiveStream() throws Exception {
         String phone = "+923004440001";
-        try (SseReader stream = new SseReader(URI.create(stack.url(Service.QUERY) + "/api/leads/stream"), null)) {
+        try (SseReader stream = new SseReader(URI.create(stack.url(Service.QUERY) + "/api/leads/stream"), null, TestAccess.bearer("viewer"))) {
             stream.await(event -> "ready".equals(event.name()), Duration.ofSeconds(20));
             postWebhook(phone, "Bilal", "How much for 2 generators? Need them this week");
             SseReader.Event event = stream.await(e -> "lead".equals(e.name()) && e.data().contains(phone), WAIT);

@@ -1,5 +1,7 @@
 package io.leadflow.export.rest;
 
+import org.junit.jupiter.api.BeforeEach;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -23,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(XlsxSheetSplitTest.FourRowsPerSheet.class)
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
 class XlsxSheetSplitTest {
+
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
 
     /** Sheets of four data rows, so ten leads need three. */
     public static class FourRowsPerSheet implements QuarkusTestProfile {

@@ -1,5 +1,7 @@
 package io.leadflow.query.rest;
 
+import org.junit.jupiter.api.BeforeEach;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -24,6 +26,11 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
 @WithTestResource(ExportServiceStub.class)
 class ExportForwardingTest {
+
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
 
     @TestHTTPResource("/")
     URI base;

@@ -1,5 +1,6 @@
 package io.leadflow.query.rest;
 
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadUpdated;
 import io.leadflow.events.Topics;
@@ -47,6 +48,11 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
 @WithTestResource(ExportServiceStub.class)
 class LeadsApiTest {
+
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 

@@ -1,5 +1,7 @@
 package io.leadflow.scoring.rest;
 
+import org.junit.jupiter.api.BeforeEach;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.events.Analysis;
 import io.leadflow.events.Channel;
 import io.leadflow.events.EventJson;
@@ -47,6 +49,11 @@ import static org.hamcrest.Matchers.notNullValue;
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "empty"))
 class RescoreResourceTest {
 
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
@@ -59,12 +66,25 @@ class RescoreResourceTest {
     URI rescore;
 
     @Test
+    void rescore_isForAdminsOnly_anAgentGets403AndAnonymous401() {
+        RescoreStatus before = rescoring.status();
+        TestAccess.anonymous();
+        given().contentType("application/json").post(rescore).then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestAccess.bearer("agent")).contentType("application/json").post(rescore)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", TestAccess.bearer("agent")).get(rescore).then().statusCode(403);
+        assertThat(rescoring.status()).as("no rescoring started").isEqualTo(before);
+    }
+
+    @Test
     void rescore_startsOnlyOnAJsonPost_notOnWhatAnyWebPageMaySendCrossOrigin() throws Exception {
         RescoreStatus before = rescoring.status();
         HttpClient http = HttpClient.newHttpClient();
         // A body-less POST and the three content types a page on another origin may post without a CORS preflight.
         for (String contentType : new String[] {null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
-            HttpRequest.Builder post = HttpRequest.newBuilder(rescore).POST(HttpRequest.BodyPublishers.noBody());
+            HttpRequest.Builder post = HttpRequest.newBuilder(rescore).POST(HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", TestAccess.bearer("admin"));
             if (contentType != null) {
                 post.header("Content-Type", contentType);
             }

@@ -80,6 +80,17 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Signs the browser in at {@code baseUrl} with a token, as the login page would: the session cookie. The page
+     * must be loaded afterwards.
+     */
+    public void signIn(String baseUrl, String token) {
+        driver.get(baseUrl + "/static/favicon.svg");
+        driver.manage().deleteAllCookies();
+        driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("leadflow_session", token)
+                .path("/").isHttpOnly(true).sameSite("Strict").build());
+    }
+
     /** Where downloads land. */
     public Path downloads() {
         return downloads;
