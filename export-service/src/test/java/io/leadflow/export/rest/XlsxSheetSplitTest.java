@@ -1,8 +1,7 @@
 package io.leadflow.export.rest;
 
-import org.junit.jupiter.api.BeforeEach;
-import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

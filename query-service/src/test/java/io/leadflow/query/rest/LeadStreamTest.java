@@ -1,6 +1,5 @@
 package io.leadflow.query.rest;
 
-import io.leadflow.testinfra.TestAccess;
 import io.leadflow.events.Channel;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.Intent;
@@ -13,6 +12,7 @@ import io.leadflow.events.Topics;
 import io.leadflow.events.Urgency;
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.SseReader;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;

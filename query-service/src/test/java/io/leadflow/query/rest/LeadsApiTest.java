@@ -1,11 +1,11 @@
 package io.leadflow.query.rest;
 
-import io.leadflow.testinfra.TestAccess;
 import io.leadflow.events.EventJson;
 import io.leadflow.events.LeadUpdated;
 import io.leadflow.events.Topics;
 import io.leadflow.query.repository.LeadListQuery;
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;
 import io.leadflow.testinfra.TopicReader;

@@ -1,7 +1,7 @@
 package io.leadflow.query.rest;
 
-import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;
 import io.quarkus.test.common.ResourceArg;

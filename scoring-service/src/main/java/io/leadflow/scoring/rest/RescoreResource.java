@@ -1,9 +1,9 @@
 package io.leadflow.scoring.rest;
 
+import io.leadflow.access.Roles;
 import io.leadflow.http.CrossOriginGuard;
 import io.leadflow.scoring.service.RescoreStatus;
 import io.leadflow.scoring.service.Rescoring;
-import io.leadflow.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,7 +1,5 @@
 package io.leadflow.scoring.rest;
 
-import org.junit.jupiter.api.BeforeEach;
-import io.leadflow.testinfra.TestAccess;
 import io.leadflow.events.Analysis;
 import io.leadflow.events.Channel;
 import io.leadflow.events.EventJson;
@@ -18,6 +16,7 @@ import io.leadflow.scoring.service.LeadIntake;
 import io.leadflow.scoring.service.RescoreStatus;
 import io.leadflow.scoring.service.Rescoring;
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TopicReader;
 import io.quarkus.test.common.ResourceArg;
@@ -26,6 +25,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,8 +1,8 @@
 package io.leadflow.testinfra.stack;
 
 import io.leadflow.testinfra.DbCoordinates;
-import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TestAccess;
+import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TestPostgres;
 
 import java.io.IOException;
