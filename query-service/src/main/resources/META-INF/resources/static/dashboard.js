@@ -152,6 +152,7 @@
   // Signing in: the session is an HttpOnly cookie this page never sees; a 401 from any call shows the form.
 
   function showLogin() {
+    document.body.classList.add('signed-out');
     $('main').hidden = true;
     $('user-menu').hidden = true;
     $('login').hidden = false;
