@@ -29,6 +29,7 @@ final class ExportScenario {
     private final Mode mode;
     private final Progress progress;
     private final Database db;
+    private String authorization;
 
     ExportScenario(Target target, Mode mode, Progress progress) {
         this.target = target;
@@ -82,6 +83,14 @@ final class ExportScenario {
         }
     }
 
+    /** The admin's token, signed in for once when first needed (the stack is up by then). */
+    private String authorization() {
+        if (authorization == null) {
+            authorization = target.authorization();
+        }
+        return authorization;
+    }
+
     private Download download(String path, long pid, long rows) throws Exception {
         progress.step("export: GET " + path + " (" + rows + " leads)");
         HttpClient http = HttpClient.newHttpClient();
@@ -89,7 +98,8 @@ final class ExportScenario {
         try (Memory memory = Memory.sample(pid)) {
             long started = System.nanoTime();
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + target.exportPort() + path)).timeout(mode.scenarioLimit()).build(),
+                            URI.create("http://127.0.0.1:" + target.exportPort() + path)).timeout(mode.scenarioLimit())
+                            .header("Authorization", authorization()).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             long bytes = 0;
             byte[] buffer = new byte[64 * 1024];

@@ -1,7 +1,13 @@
 package io.leadflow.bench;
 
+import io.leadflow.events.EventJson;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -14,7 +20,7 @@ import java.util.Optional;
  */
 public record Target(Path root, Path dataDirectory, int queryPort, int ingestPort, int analysisPort, int scoringPort,
                      int exportPort, String kafkaBootstrap, String jdbcUrl, String dbUser, String dbPassword,
-                     String whatsappAppSecret) {
+                     String whatsappAppSecret, String adminUsername, String adminPassword) {
 
     public static Target fromEnvironment(Map<String, String> env) {
         Path root = Paths.get(env.getOrDefault("LEADFLOW_ROOT", ".")).toAbsolutePath().normalize();
@@ -29,7 +35,35 @@ public record Target(Path root, Path dataDirectory, int queryPort, int ingestPor
                 "127.0.0.1:" + port(env, "LEADFLOW_KAFKA_PORT", 9092),
                 "jdbc:postgresql://127.0.0.1:" + pgPort + "/leadflow",
                 "leadflow", databasePassword(data),
-                env.get("LEADFLOW_WHATSAPP_APP_SECRET"));
+                env.get("LEADFLOW_WHATSAPP_APP_SECRET"),
+                env.getOrDefault("LEADFLOW_ADMIN_USERNAME", "admin"),
+                env.getOrDefault("LEADFLOW_ADMIN_PASSWORD", null));
+    }
+
+    /**
+     * {@code Bearer <token>} of the stack's admin, signed in through query-service as any API client would: the
+     * password is LEADFLOW_ADMIN_PASSWORD, or the one the launcher generated under the data directory.
+     */
+    public String authorization() {
+        String password = adminPassword != null ? adminPassword : credential("admin.password");
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + queryPort + "/api/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(Map.of("username", adminUsername,
+                            "password", password))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("Signing in as " + adminUsername + " answered " + answer.statusCode()
+                        + ": " + answer.body());
+            }
+            return "Bearer " + EventJson.mapper().readTree(answer.body()).get("token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public int port(String service) {
@@ -60,11 +94,19 @@ public record Target(Path root, Path dataDirectory, int queryPort, int ingestPor
 
     /** The password of the services' role, which {@code ./leadflow} keeps with the stack's data. */
     public static String databasePassword(Path dataDirectory) {
-        Path file = dataDirectory.resolve("credentials").resolve("leadflow.password");
+        return credential(dataDirectory, "leadflow.password");
+    }
+
+    private String credential(String name) {
+        return credential(dataDirectory, name);
+    }
+
+    private static String credential(Path dataDirectory, String name) {
+        Path file = dataDirectory.resolve("credentials").resolve(name);
         try {
             return Files.readString(file).replaceAll("\n+$", "");
         } catch (IOException e) {
-            throw new UncheckedIOException("No database password in " + file + ": is the stack one ./leadflow started there?", e);
+            throw new UncheckedIOException("No " + name + " in " + file.getParent() + ": is the stack one ./leadflow started there?", e);
         }
     }
 

@@ -29,6 +29,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -75,6 +76,8 @@ class LocalStackIT {
     private final Map<String, String> environment = new HashMap<>();
     private String upOutput;
     private Target stack;
+    /** The first admin's token, signed in with the password the launcher generated. */
+    private String authorization;
 
     @BeforeAll
     void up() throws Exception {
@@ -88,6 +91,7 @@ class LocalStackIT {
         upOutput = up.output();
         assertThat(up.exitValue()).as("./leadflow up; its output:\n%s", upOutput).isZero();
         stack = Target.fromEnvironment(environment);
+        authorization = stack.authorization();
     }
 
     @AfterAll
@@ -201,7 +205,8 @@ class LocalStackIT {
         query.environment().putAll(Map.of("QUARKUS_HTTP_PORT", String.valueOf(port),
                 "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap(),
                 "LEADFLOW_DB_URL", stack.jdbcUrl().substring("jdbc:".length()),
-                "LEADFLOW_DB_USER", stack.dbUser(), "LEADFLOW_DB_PASSWORD", stack.dbPassword()));
+                "LEADFLOW_DB_USER", stack.dbUser(), "LEADFLOW_DB_PASSWORD", stack.dbPassword(),
+                "LEADFLOW_JWT_PUBLIC_KEY", Files.readString(stack.dataDirectory().resolve("credentials/jwt-public.key")).strip()));
         Process process = query.start();
         try {
             await().atMost(Duration.ofMinutes(2)).until(() -> status(port, "/q/health/live") == 200);
@@ -222,6 +227,23 @@ class LocalStackIT {
         long ingest = stack.pid("ingest").orElseThrow();
         String environ = Files.readString(Paths.get("/proc", String.valueOf(ingest), "environ"), StandardCharsets.UTF_8);
         assertThat(environ.split("\0")).contains("LEADFLOW_WEBHOOKS_ALLOW_UNSIGNED=true");
+    }
+
+    @Test
+    void up_printsTheFirstAdminsGeneratedPasswordOnce_keptPrivate_andNoLeadWithoutSigningIn() throws Exception {
+        Path file = stack.dataDirectory().resolve("credentials/admin.password");
+        String password = Files.readString(file).strip();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(upOutput).contains("Sign in as admin with the password " + password + " (shown once; kept in " + file + ")");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        for (String key : List.of("jwt-private.key", "jwt-public.key")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    stack.dataDirectory().resolve("credentials").resolve(key)))).as(key).isEqualTo("rw-------");
+        }
+        assertThat(status(stack.port("query"), "/api/leads")).isEqualTo(401);
+        assertThat(status(stack.port("query"), "/api/webhook/leads")).isEqualTo(401);
+        assertThat(status(stack.port("export"), "/api/export/leads.csv")).isEqualTo(401);
+        assertThat(get("/api/webhook/leads").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -249,7 +271,8 @@ class LocalStackIT {
         assertThat(row.get("Name")).isEqualTo("'＠SUM(A1)");
         assertThat(row.get("Message")).startsWith("'＝HYPERLINK(");
         assertThat(row.get("Exported before")).isEqualTo("no");
-        byte[] workbook = http.send(HttpRequest.newBuilder(url("query", "/api/export/leads.xlsx" + filter)).build(),
+        byte[] workbook = http.send(HttpRequest.newBuilder(url("query", "/api/export/leads.xlsx" + filter))
+                        .header("Authorization", authorization).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             Row xlsx = xlsxRow(book, id);
@@ -263,7 +286,7 @@ class LocalStackIT {
         assertThat(getToMark.statusCode()).isEqualTo(400);
         assertThat(getToMark.body()).contains("\"field\":\"mark_exported\"");
         HttpResponse<String> marking = http.send(HttpRequest.newBuilder(url("query", "/api/export/leads.csv" + filter))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .header("Content-Type", "application/json").header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(marking.statusCode()).isEqualTo(200);
         assertThat(csvRow(marking.body(), id).get("Exported before")).isEqualTo("no");
@@ -338,7 +361,8 @@ class LocalStackIT {
     }
 
     private HttpResponse<String> get(String queryPath) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(url("query", queryPath)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(url("query", queryPath)).header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private URI url(String service, String path) {

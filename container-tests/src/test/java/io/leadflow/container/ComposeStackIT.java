@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import io.leadflow.events.Topics;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.stack.LeadflowStack;
 import io.leadflow.testinfra.stack.Service;
 import io.leadflow.testinfra.webhooks.PlatformSignatures;
@@ -99,6 +100,7 @@ class ComposeStackIT {
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(2);
 
     private static final String WHATSAPP_APP_SECRET = UUID.randomUUID().toString();
+    private static final String ADMIN_PASSWORD = "compose " + UUID.randomUUID();
     private static final String FIXTURE_MESSAGE_ID =
             "wamid.HBgMOTIzMDAxMTEyMjMzFQIAEhggQTRBNjU5OUFFRTAzODEwMTQ0RkQzMjBBNzYwNzU0RTEA";
 
@@ -159,6 +161,9 @@ class ComposeStackIT {
         environment.put("POSTGRES_PASSWORD", UUID.randomUUID().toString());
         environment.put("LEADFLOW_WHATSAPP_APP_SECRET", WHATSAPP_APP_SECRET);
         environment.put("LEADFLOW_WHATSAPP_VERIFY_TOKEN", UUID.randomUUID().toString());
+        environment.put("LEADFLOW_JWT_PRIVATE_KEY", TestAccess.privateKey());
+        environment.put("LEADFLOW_JWT_PUBLIC_KEY", TestAccess.publicKey());
+        environment.put("LEADFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // Port 0: the engine picks free ports, read back from the containers.
         environment.put("LEADFLOW_QUERY_PORT", "0");
         environment.put("LEADFLOW_INGEST_PORT", "0");
@@ -269,8 +274,13 @@ class ComposeStackIT {
         return phones.stream().map(phone -> "+" + phone).toList();
     }
 
+    /** The leads, read as the admin that .env names, signed in through query-service. */
     private static List<Map<String, Object>> leads() {
-        return given().baseUri(url("query")).get("/api/leads?limit=1000")
+        String token = given().baseUri(url("query")).contentType("application/json")
+                .body(Map.of("username", "admin", "password", ADMIN_PASSWORD)).post("/api/auth/login")
+                .then().statusCode(200).extract().path("token");
+        given().baseUri(url("query")).get("/api/leads").then().statusCode(401);
+        return given().baseUri(url("query")).header("Authorization", "Bearer " + token).get("/api/leads?limit=1000")
                 .then().statusCode(200).extract().jsonPath().getList("leads");
     }
 

@@ -4,6 +4,8 @@ import io.leadflow.events.LeadStatus;
 import io.leadflow.http.ProblemException;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -42,5 +44,15 @@ public record LeadChange(String status, String note) {
 
     /** A checked change: {@code status} null keeps the status, {@code note} null adds no note. */
     public record Valid(LeadStatus status, String note) {
+
+        /** What the audit log keeps of the change: the new status, and whether a note was added (not its text). */
+        public Map<String, Object> audited() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            if (status != null) {
+                details.put("status", status.label());
+            }
+            details.put("note", note != null);
+            return details;
+        }
     }
 }

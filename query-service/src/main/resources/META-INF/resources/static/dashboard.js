@@ -134,6 +134,10 @@
       throw networkFailure;
     }
     clearTimeout(timer);
+    if (response.status === 401 && path !== '/api/auth/login') {
+      showLogin();
+      throw new ApiError(401, null);
+    }
     if (response.status >= 500 || response.status === 0) {
       markOffline();
       throw new ApiError(response.status, null);
@@ -142,6 +146,42 @@
     const body = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) throw new ApiError(response.status, body);
     return body;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Signing in: the session is an HttpOnly cookie this page never sees; a 401 from any call shows the form.
+
+  function showLogin() {
+    document.body.classList.add('signed-out');
+    $('main').hidden = true;
+    $('user-menu').hidden = true;
+    $('login').hidden = false;
+    $('login-username').focus();
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    $('login-error').hidden = true;
+    $('login-submit').disabled = true;
+    try {
+      await api('/api/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ username: $('login-username').value.trim(), password: $('login-password').value })
+      });
+      location.reload();
+    } catch (failure) {
+      $('login-error').textContent = failure.problem && failure.problem.detail
+        ? failure.problem.detail.charAt(0).toUpperCase() + failure.problem.detail.slice(1) : 'Sign-in failed; try again.';
+      $('login-error').hidden = false;
+    } finally {
+      $('login-submit').disabled = false;
+    }
+  }
+
+  async function signOut() {
+    await api('/api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' } }).catch(() => {});
+    location.reload();
   }
 
   function markOffline() {
@@ -770,7 +810,24 @@
     window.addEventListener('resize', debounce(() => { if (state.chartDays) renderChart(state.chartDays); }, 200));
   }
 
-  function start() {
+  function boot() {
+    $('login-form').addEventListener('submit', signIn);
+    $('sign-out').addEventListener('click', signOut);
+    start();
+  }
+
+  async function start() {
+    let me;
+    try {
+      me = await api('/api/auth/me');
+    } catch (notSignedIn) {
+      if (!(notSignedIn instanceof ApiError) || notSignedIn.status !== 401) setTimeout(start, RETRY_MS);
+      return;
+    }
+    document.body.dataset.role = me.role;
+    $('user-name').textContent = me.username + ' · ' + me.role;
+    $('user-menu').hidden = false;
+    $('main').hidden = false;
     wire();
     syncFilterControls();
     loadStats().catch(() => {});
@@ -781,5 +838,5 @@
     if (linked) openDetail(Number(linked[1]));
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot); else boot();
 }());

@@ -1,5 +1,6 @@
 package io.leadflow.system;
 
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.stack.LeadflowStack;
 import io.leadflow.testinfra.stack.Service;
 import io.leadflow.testinfra.stack.ServiceProcess;
@@ -54,6 +55,8 @@ class ChannelsIT {
                 "LEADFLOW_EMAIL_MAILGUN_SIGNING_KEY", MAILGUN_KEY,
                 "LEADFLOW_EMAIL_RAW_TOKEN", RAW_TOKEN,
                 "LEADFLOW_WEBSITE_ALLOWED_ORIGINS", ORIGIN));
+        // Reads of the leads go as an admin would, with a token (ingest ignores it).
+        TestAccess.actAs("admin");
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package io.leadflow.system;
 
 import io.leadflow.testinfra.SseReader;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.browser.HeadlessChromium;
 import io.leadflow.testinfra.stack.LeadflowStack;
 import io.leadflow.testinfra.stack.Service;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -43,7 +45,25 @@ class DashboardIT {
     @BeforeAll
     static void startTheSystemAndABrowser() {
         stack = LeadflowStack.start(Paths.get(System.getProperty("leadflow.system-test.logs", "target/service-logs")), Map.of());
+        // Reads of the leads go as an admin would, with a token (ingest ignores it).
+        TestAccess.actAs("admin");
         browser = HeadlessChromium.start(Paths.get("target"));
+        signInThroughThePage();
+    }
+
+    /** An admin adds an agent; the agent signs in on the dashboard's own form: its session cookie serves every test. */
+    private static void signInThroughThePage() {
+        String password = "agent " + UUID.randomUUID();
+        given().baseUri(stack.url(Service.QUERY)).contentType("application/json")
+                .body(Map.of("username", "system-agent", "password", password, "role", "agent"))
+                .post("/api/users").then().statusCode(201);
+        browser.driver().get(stack.url(Service.QUERY) + "/");
+        new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        browser.driver().findElement(By.id("login-username")).sendKeys("system-agent");
+        browser.driver().findElement(By.id("login-password")).sendKeys(password);
+        browser.driver().findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("main")));
+        browser.consoleErrors();
     }
 
     @AfterAll
@@ -59,7 +79,7 @@ class DashboardIT {
     @Test
     void webhook_reachesTheLiveStream() throws Exception {
         String phone = "+923004440001";
-        try (SseReader stream = new SseReader(URI.create(stack.url(Service.QUERY) + "/api/leads/stream"), null)) {
+        try (SseReader stream = new SseReader(URI.create(stack.url(Service.QUERY) + "/api/leads/stream"), null, TestAccess.bearer("viewer"))) {
             stream.await(event -> "ready".equals(event.name()), Duration.ofSeconds(20));
             postWebhook(phone, "Bilal", "How much for 2 generators? Need them this week");
             SseReader.Event event = stream.await(e -> "lead".equals(e.name()) && e.data().contains(phone), WAIT);

@@ -1,6 +1,7 @@
 package io.leadflow.system;
 
 import io.leadflow.events.Topics;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TopicReader;
 import io.leadflow.testinfra.stack.LeadflowStack;
 import io.leadflow.testinfra.stack.Service;
@@ -51,6 +52,8 @@ class HostileInputIT {
                         "LEADFLOW_EMAIL_RAW_TOKEN", RAW_TOKEN,
                         "LEADFLOW_GENERIC_API_KEY", API_KEY,
                         "LEADFLOW_WHATSAPP_APP_SECRET", WHATSAPP_SECRET));
+        // Reads of the leads go as an admin would, with a token (ingest ignores it).
+        TestAccess.actAs("admin");
     }
 
     @AfterAll

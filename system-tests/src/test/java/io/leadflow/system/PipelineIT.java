@@ -1,5 +1,6 @@
 package io.leadflow.system;
 
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.stack.LeadflowStack;
 import io.leadflow.testinfra.stack.Service;
 import io.restassured.http.ContentType;
@@ -32,6 +33,8 @@ class PipelineIT {
     @BeforeAll
     static void startTheSystem() {
         stack = LeadflowStack.start(Paths.get(System.getProperty("leadflow.system-test.logs", "target/service-logs")), Map.of());
+        // Reads of the leads go as an admin would, with a token (ingest ignores it).
+        TestAccess.actAs("admin");
     }
 
     @AfterAll

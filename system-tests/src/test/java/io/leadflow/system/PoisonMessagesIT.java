@@ -6,6 +6,7 @@ import io.leadflow.events.Intent;
 import io.leadflow.events.LeadMessage;
 import io.leadflow.events.Topics;
 import io.leadflow.events.Urgency;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestEvents;
 import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TopicReader;
@@ -44,6 +45,8 @@ class PoisonMessagesIT {
     static void startTheSystem() {
         stack = LeadflowStack.start(Paths.get(System.getProperty("leadflow.system-test.logs", "target/service-logs"), "poison"),
                 Map.of());
+        // Reads of the leads go as an admin would, with a token (ingest ignores it).
+        TestAccess.actAs("admin");
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package io.leadflow.system;
 
 import io.leadflow.events.Topics;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TopicReader;
 import io.leadflow.testinfra.stack.LeadflowStack;
 import io.leadflow.testinfra.stack.Service;
@@ -40,6 +41,8 @@ class ScoringCrashIT {
         // and not yet committed: the kill falls between the database commit and the offset commit, for all of them.
         stack = LeadflowStack.start(Paths.get(System.getProperty("leadflow.system-test.logs", "target/service-logs"), "crash"),
                 Map.of("LEADFLOW_SCORING_INTAKE_COMMIT_INTERVAL_MS", "600000"));
+        // Reads of the leads go as an admin would, with a token (ingest ignores it).
+        TestAccess.actAs("admin");
     }
 
     @AfterAll

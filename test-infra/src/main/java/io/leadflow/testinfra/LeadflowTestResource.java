@@ -27,6 +27,8 @@ public class LeadflowTestResource implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.log.category.\"kafka\".level", "WARN");
         config.put("quarkus.log.category.\"state.change.logger\".level", "WARN");
         config.put("quarkus.log.category.\"org.apache.kafka\".level", "WARN");
+        // The JVM's signing key pair (tokens from TestAccess are the services' own) and first admin.
+        config.putAll(TestAccess.config());
         if (!"none".equals(database)) {
             DbCoordinates db = TestPostgres.coordinates();
             if ("migrated".equals(database)) {

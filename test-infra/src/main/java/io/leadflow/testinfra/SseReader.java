@@ -26,11 +26,17 @@ public final class SseReader implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
 
-    /** Opens the stream at {@code uri}, sending {@code lastEventId} when it is not null. */
-    public SseReader(URI uri, String lastEventId) {
+    /**
+     * Opens the stream at {@code uri}, sending {@code lastEventId} and {@code authorization} (e.g.
+     * {@code TestAccess.bearer("viewer")}) when they are not null.
+     */
+    public SseReader(URI uri, String lastEventId, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         // The lines are read on a thread of their own: the stream never ends by itself.

@@ -1,12 +1,17 @@
 package io.leadflow.export.rest;
 
+import io.leadflow.access.AuditLog;
+import io.leadflow.access.Roles;
 import io.leadflow.export.ExportFormat;
 import io.leadflow.export.ExportRequest;
 import io.leadflow.export.service.Export;
 import io.leadflow.export.service.LeadExports;
 import io.leadflow.http.CrossOriginGuard;
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,6 +24,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * Downloads of the leads, with the filters of {@code GET /api/leads}: a GET changes nothing; a POST to the same
  * address also marks the leads in the file {@code exported}, once the whole file is delivered. The methods have
@@ -26,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * there over JDBC.
  */
 @Path("/api/export")
+@RolesAllowed({Roles.ADMIN, Roles.AGENT})
 public class ExportResource {
 
     private static final String FILTERS = "The filters and sort of GET /api/leads (quality, channel, intent, status, "
@@ -35,9 +44,13 @@ public class ExportResource {
             + "no web page on another origin can send it; else a 415.";
 
     private final LeadExports exports;
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
 
-    public ExportResource(LeadExports exports) {
+    public ExportResource(LeadExports exports, AuditLog audit, SecurityIdentity identity) {
         this.exports = exports;
+        this.audit = audit;
+        this.identity = identity;
     }
 
     @GET
@@ -82,7 +95,16 @@ public class ExportResource {
         // A bad filter is a 400 problem here, before the response, and so before any byte of the file.
         ExportRequest request = ExportRequest.parse(uri.getQueryParameters(), exports.zone(), markExported);
         Export export = exports.open(request, format);
-        routing.addEndHandler(ended -> export.responseEnded(Infrastructure.getDefaultWorkerPool()));
+        String actor = identity.getPrincipal().getName();
+        String address = routing.request().remoteAddress() == null ? null : routing.request().remoteAddress().hostAddress();
+        routing.addEndHandler(ended -> {
+            export.responseEnded(Infrastructure.getDefaultWorkerPool());
+            export.rowsDelivered().ifPresent(rows -> audit.record(actor, "export", export.fileName(), address,
+                            Map.of("filters", uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery(),
+                                    "rows", rows, "format", format.name().toLowerCase(Locale.ROOT),
+                                    "mark_exported", markExported))
+                    .subscribe().with(ok -> { }, failure -> Log.warnf("The export of %s was not audited: %s", actor, failure)));
+        });
         StreamingOutput body = export::writeTo;
         return Response.ok(body, format.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName() + "\"")

@@ -36,7 +36,7 @@ final class CsvExport extends Export {
             buffered.flush();
             // Marked only once every byte is out; should this fail, the download breaks off rather than end quietly.
             int marked = commit(db);
-            metrics.delivered(this, rows, marked, start);
+            delivered(rows, marked, start);
         } catch (SQLException e) {
             metrics.failed(this, e);
             throw new IOException("The export failed", e);

@@ -7,6 +7,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,6 +22,7 @@ public abstract class Export {
     protected final ExportMetrics metrics;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean ended;
+    private volatile long rowsDelivered = -1;
 
     protected Export(ExportFormat format, String fileName, ExportMetrics metrics) {
         this.format = format;
@@ -65,6 +67,18 @@ public abstract class Export {
         if (started.compareAndSet(false, true)) {
             worker.execute(this::release);
         }
+    }
+
+    /** How many rows the whole file held, once it is delivered; empty while it is not (or never will be). */
+    public final OptionalLong rowsDelivered() {
+        long rows = rowsDelivered;
+        return rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
+    }
+
+    /** The whole file went out: {@code rows} rows, {@code marked} leads marked exported. */
+    protected final void delivered(long rows, int marked, long start) {
+        rowsDelivered = rows;
+        metrics.delivered(this, rows, marked, start);
     }
 
     /** Whether the client is gone. */

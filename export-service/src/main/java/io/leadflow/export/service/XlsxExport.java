@@ -45,7 +45,7 @@ final class XlsxExport extends Export {
             workbook.writeTo(buffered);
             buffered.flush();
             int marked = db.marking() ? commit(db) : 0;
-            metrics.delivered(this, rows, marked, start);
+            delivered(rows, marked, start);
         } catch (CancellationException e) {
             throw new ClientGone("while the rows were read", e);
         } catch (SQLException | RuntimeException e) {

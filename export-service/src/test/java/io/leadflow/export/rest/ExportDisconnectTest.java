@@ -1,6 +1,7 @@
 package io.leadflow.export.rest;
 
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;
 import io.quarkus.test.common.ResourceArg;
@@ -8,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -43,6 +45,11 @@ class ExportDisconnectTest {
 
     @TestHTTPResource("/")
     URL server;
+
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
 
     @BeforeAll
     static void manyLongLeads() {
@@ -89,7 +96,8 @@ class ExportDisconnectTest {
         Socket client = new Socket(server.getHost(), server.getPort());
         client.setReceiveBufferSize(8192);
         OutputStream out = client.getOutputStream();
-        out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n")
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 0\r\n"
+                + "Authorization: " + TestAccess.bearer("agent") + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return client;

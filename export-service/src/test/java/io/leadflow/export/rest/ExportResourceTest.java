@@ -1,6 +1,7 @@
 package io.leadflow.export.rest;
 
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;
 import io.quarkus.test.common.ResourceArg;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.stream.Stream;
 import static io.leadflow.export.rest.Downloads.XlsxCell;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -34,6 +37,11 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
 class ExportResourceTest {
+
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
 
     @TestHTTPResource("/api/export/")
     URI export;
@@ -197,12 +205,30 @@ class ExportResourceTest {
     }
 
     @Test
+    void exports_areForAgentsAndAdmins_andEachDeliveredFileIsAudited() {
+        TestAccess.anonymous();
+        for (String file : List.of("leads.csv", "leads.xlsx")) {
+            given().get(export.resolve(file)).then().statusCode(401).contentType("application/problem+json");
+            given().header("Authorization", TestAccess.bearer("viewer")).get(export.resolve(file)).then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        TestPostgres.execute("DELETE FROM audit_log");
+        given().header("Authorization", TestAccess.bearer("agent")).get(export.resolve("leads.csv?quality=HOT"))
+                .then().statusCode(200);
+        String hot = TestPostgres.column("SELECT count(*) FROM leads WHERE quality = 'HOT'").get(0);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestPostgres.column(
+                "SELECT actor || ' ' || action || ' ' || (details->>'rows') || ' ' || (details->>'filters') FROM audit_log"))
+                .containsExactly("test-agent export " + hot + " quality=HOT"));
+    }
+
+    @Test
     void aPostThatAnyWebPageMaySendCrossOrigin_isA415_andMarksNothing() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         // A body-less POST and the three content types a page on another origin may post without a CORS preflight.
         for (String contentType : new String[] {null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
             for (String file : List.of("leads.csv", "leads.xlsx")) {
-                HttpRequest.Builder post = HttpRequest.newBuilder(export.resolve(file)).POST(HttpRequest.BodyPublishers.noBody());
+                HttpRequest.Builder post = HttpRequest.newBuilder(export.resolve(file)).POST(HttpRequest.BodyPublishers.noBody())
+                        .header("Authorization", TestAccess.bearer("admin"));
                 if (contentType != null) {
                     post.header("Content-Type", contentType);
                 }

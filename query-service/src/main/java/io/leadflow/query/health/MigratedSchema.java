@@ -6,14 +6,14 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once scoring-service has migrated the schema up to the written identities (V33), the newest migration this
- * service reads (the lead detail's possible duplicates); this service never migrates.
+ * Ready once scoring-service has migrated the schema up to the users and the audit log (V34), the newest migration
+ * this service reads; this service never migrates.
  */
 @Readiness
 @Singleton
 public class MigratedSchema extends SchemaReadiness {
 
     public MigratedSchema(Pool pool) {
-        super(33, query -> pool.query(query).execute().map(rows -> rows.iterator().next().getBoolean(0)));
+        super(34, query -> pool.query(query).execute().map(rows -> rows.iterator().next().getBoolean(0)));
     }
 }

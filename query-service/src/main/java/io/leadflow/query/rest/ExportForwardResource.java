@@ -1,5 +1,6 @@
 package io.leadflow.query.rest;
 
+import io.leadflow.access.Roles;
 import io.leadflow.events.EventJson;
 import io.leadflow.http.Problem;
 import io.leadflow.query.client.ExportServiceClient;
@@ -11,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.http.HttpClientResponse;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,11 +34,15 @@ import java.util.TreeMap;
  * browser that goes away closes the upstream request.
  */
 @Path("/api/export")
+@RolesAllowed({Roles.ADMIN, Roles.AGENT})
 public class ExportForwardResource {
 
-    /** Request headers worth passing on; the content type too, which export-service checks on a POST. */
+    /**
+     * Request headers worth passing on: the content type too, which export-service checks on a POST, and the token or
+     * session cookie, which export-service verifies itself.
+     */
     private static final Set<String> REQUEST_HEADERS = Set.of("accept", "accept-language", "content-type", "traceparent",
-            "tracestate");
+            "tracestate", "authorization", "cookie");
     /** Response headers worth passing back; hop-by-hop ones and the length (the answer is re-chunked) are not. */
     private static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-disposition", "cache-control",
             "retry-after", "etag", "last-modified", "x-content-type-options", "content-language");

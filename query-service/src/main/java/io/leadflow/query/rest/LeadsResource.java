@@ -1,5 +1,6 @@
 package io.leadflow.query.rest;
 
+import io.leadflow.access.Roles;
 import io.leadflow.events.EventJson;
 import io.leadflow.http.ProblemException;
 import io.leadflow.leadquery.BusinessZone;
@@ -12,8 +13,11 @@ import io.leadflow.query.config.StreamConfig;
 import io.leadflow.query.service.DayRange;
 import io.leadflow.query.service.LeadService;
 import io.leadflow.query.service.LeadStream;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,6 +41,7 @@ import java.util.Map;
 
 /** The dashboard's leads: lists, one lead, status changes and the live stream. */
 @Path("/api/leads")
+@RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.VIEWER})
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadsResource {
 
@@ -79,17 +84,20 @@ public class LeadsResource {
     }
 
     @PATCH
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT})
     @Path("/{id: [0-9]+}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a lead's status and/or add a note",
             description = "{\"status\": \"contacted\", \"note\": \"Called, sends a quote\"}. Every change is kept in the "
                     + "lead's activity and published on lead.updated.v1, so every open dashboard shows it.")
     public Uni<LeadDetail> change(@PathParam("id") long id, LeadChange change,
-                                  @HeaderParam("traceparent") String traceparent) {
+                                  @HeaderParam("traceparent") String traceparent,
+                                  @Context SecurityIdentity identity, @Context HttpServerRequest request) {
         if (change == null) {
             throw ProblemException.invalidField("status", "a JSON body with status and/or note is required");
         }
-        return leads.change(id, change.validated(), traceparent);
+        return leads.change(id, change.validated(), traceparent, identity.getPrincipal().getName(),
+                Clients.address(request));
     }
 
     @GET

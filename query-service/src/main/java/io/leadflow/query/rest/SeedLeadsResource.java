@@ -1,11 +1,13 @@
 package io.leadflow.query.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.leadflow.access.Roles;
 import io.leadflow.events.LeadView;
 import io.leadflow.events.Quality;
 import io.leadflow.query.service.LeadService;
 import io.leadflow.query.service.StatsService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +19,7 @@ import java.util.List;
 
 /** The seed's read endpoints, same paths and JSON: {@code /api/webhook/leads} and {@code /api/webhook/stats}. */
 @Path("/api/webhook")
+@RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.VIEWER})
 @Produces(MediaType.APPLICATION_JSON)
 public class SeedLeadsResource {
 

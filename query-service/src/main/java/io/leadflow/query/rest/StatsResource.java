@@ -1,11 +1,13 @@
 package io.leadflow.query.rest;
 
+import io.leadflow.access.Roles;
 import io.leadflow.leadquery.BusinessZone;
 import io.leadflow.query.Stats;
 import io.leadflow.query.config.StatsConfig;
 import io.leadflow.query.service.DayRange;
 import io.leadflow.query.service.StatsService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import java.time.Instant;
 
 /** The dashboard's numbers, from rollups: never a scan of the leads. */
 @Path("/api/stats")
+@RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.VIEWER})
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 

@@ -1,5 +1,6 @@
 package io.leadflow.query.service;
 
+import io.leadflow.access.AuditLog;
 import io.leadflow.events.LeadView;
 import io.leadflow.http.ProblemException;
 import io.leadflow.leadquery.LeadFilter;
@@ -30,12 +31,15 @@ public class LeadService {
     private final LeadStatusWriter writer;
     private final LeadUpdatePublisher publisher;
     private final ListConfig config;
+    private final AuditLog audit;
 
-    public LeadService(LeadQueries queries, LeadStatusWriter writer, LeadUpdatePublisher publisher, ListConfig config) {
+    public LeadService(LeadQueries queries, LeadStatusWriter writer, LeadUpdatePublisher publisher, ListConfig config,
+                       AuditLog audit) {
         this.queries = queries;
         this.writer = writer;
         this.publisher = publisher;
         this.config = config;
+        this.audit = audit;
     }
 
     /** One page of the filter's leads, after {@code cursor} (a previous page's next_cursor) when given. */
@@ -105,11 +109,12 @@ public class LeadService {
     }
 
     /** Applies the change, publishes it (so every live view shows it), and answers the lead as it is now. */
-    public Uni<LeadDetail> change(long id, LeadChange.Valid change, String traceparent) {
+    public Uni<LeadDetail> change(long id, LeadChange.Valid change, String traceparent, String actor, String address) {
         String trace = traceparent != null && TRACEPARENT.matcher(traceparent.strip()).matches() ? traceparent.strip() : null;
         return writer.change(id, change)
                 .map(changed -> changed.orElseThrow(() -> ProblemException.notFound("there is no lead " + id)))
                 .call(changed -> publisher.publish(changed, change.note(), trace))
+                .call(changed -> audit.record(actor, "lead_changed", String.valueOf(id), address, change.audited()))
                 .chain(changed -> detail(id));
     }
 

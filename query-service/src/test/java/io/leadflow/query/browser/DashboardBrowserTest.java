@@ -10,8 +10,10 @@ import io.leadflow.events.Quality;
 import io.leadflow.events.ScoreBreakdown;
 import io.leadflow.events.Topics;
 import io.leadflow.events.Urgency;
+import io.leadflow.query.rest.ExportServiceStub;
 import io.leadflow.query.rest.QueryTestData;
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.browser.HeadlessChromium;
@@ -19,7 +21,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.leadflow.query.rest.ExportServiceStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,8 +43,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -81,6 +85,43 @@ class DashboardBrowserTest {
         QueryTestData.generate(120, 21, Instant.now());
         xssLead = QueryTestData.leadWithConversation(XSS_NAME, "+923009998877", "Buy", 88, "HOT");
         driver().manage().window().setSize(HeadlessChromium.DESKTOP);
+        browser.signIn(base.toString().replaceAll("/$", ""), TestAccess.token("test-agent", "agent"));
+    }
+
+    @Test
+    void withoutASession_thePageAsksToSignIn_saysWhatWentWrong_andSignsInAndOut() {
+        driver().manage().deleteAllCookies();
+        TestAccess.actAs("admin");
+        String password = "browser " + UUID.randomUUID();
+        given().contentType("application/json")
+                .body(Map.of("username", "browser-viewer", "password", password, "role", "viewer"))
+                .post(base.resolve("/api/users")).then().statusCode(201);
+        TestAccess.anonymous();
+
+        load("/");
+        waitFor(() -> driver().findElement(By.id("login")).isDisplayed());
+        assertThat(driver().findElement(By.id("main")).isDisplayed()).isFalse();
+        driver().findElement(By.id("login-username")).sendKeys("browser-viewer");
+        driver().findElement(By.id("login-password")).sendKeys("not the password");
+        driver().findElement(By.id("login-submit")).click();
+        waitFor(() -> text(By.id("login-error")).equals("Wrong user name or password"));
+
+        driver().findElement(By.id("login-password")).clear();
+        driver().findElement(By.id("login-password")).sendKeys(password);
+        driver().findElement(By.id("login-submit")).click();
+        waitFor(() -> driver().findElement(By.id("main")).isDisplayed());
+        waitFor(() -> text(By.id("user-name")).equals("browser-viewer · viewer"));
+        waitFor(() -> text(By.id("stat-total")).equals("121"));
+        // A viewer reads: no status form, no downloads.
+        assertThat(driver().findElement(By.id("download-csv")).isDisplayed()).isFalse();
+        browser.screenshot("dashboard-signed-in-viewer");
+
+        driver().findElement(By.id("sign-out")).click();
+        waitFor(() -> driver().findElement(By.id("login")).isDisplayed());
+        browser.screenshot("dashboard-sign-in");
+        given().header("Authorization", TestAccess.bearer("admin")).delete(base.resolve("/api/users/browser-viewer"))
+                .then().statusCode(204);
+        browser.consoleErrors();
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.leadflow.query.rest;
 
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -25,6 +27,11 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(ExportServiceStub.class)
 class ExportForwardingTest {
 
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
+
     @TestHTTPResource("/")
     URI base;
 
@@ -33,7 +40,8 @@ class ExportForwardingTest {
         ExportServiceStub.holdSecondHalf();
         try {
             HttpResponse<InputStream> answer = HttpClient.newHttpClient().sendAsync(
-                    HttpRequest.newBuilder(base.resolve("/api/export/leads.csv?quality=HOT&q=caf%C3%A9")).build(),
+                    HttpRequest.newBuilder(base.resolve("/api/export/leads.csv?quality=HOT&q=caf%C3%A9"))
+                            .header("Authorization", TestAccess.bearer("agent")).build(),
                     HttpResponse.BodyHandlers.ofInputStream()).get(20, TimeUnit.SECONDS);
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/csv; charset=UTF-8");

@@ -12,6 +12,7 @@ import io.leadflow.events.Topics;
 import io.leadflow.events.Urgency;
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.SseReader;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;
@@ -39,6 +40,11 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(ExportServiceStub.class)
 class LeadStreamTest {
 
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
+
     @TestHTTPResource("/api/leads/stream")
     URI stream;
 
@@ -54,7 +60,7 @@ class LeadStreamTest {
                 Instant.parse("2026-11-26T10:00:00Z"), Instant.parse("2026-11-26T10:00:00Z"), false);
         String event = EventJson.write(new LeadScored("m-1", "+923001234567", Channel.WHATSAPP, Instant.now(), null, lead,
                 new ScoreBreakdown(84, Quality.HOT, List.of())));
-        try (SseReader client = new SseReader(stream, null)) {
+        try (SseReader client = new SseReader(stream, null, TestAccess.bearer("viewer"))) {
             assertThat(client.status()).isEqualTo(200);
             assertThat(client.header("Content-Type")).startsWith("text/event-stream");
             client.await(e -> "ready".equals(e.name()), Duration.ofSeconds(20));
@@ -76,7 +82,7 @@ class LeadStreamTest {
     void statusChange_reachesAnOpenStream() throws Exception {
         long id = TestLeads.insert(new TestLeads.Lead("Sara", "sara@example.com", null, "email", "Price?", "Pricing", "Low",
                 51, "WARM", Instant.now()));
-        try (SseReader client = new SseReader(stream, null)) {
+        try (SseReader client = new SseReader(stream, null, TestAccess.bearer("viewer"))) {
             client.await(e -> "ready".equals(e.name()), Duration.ofSeconds(20));
             SseReader.Event received = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 given().contentType(ContentType.JSON).body(Map.of("note", "still waiting")).patch("/api/leads/" + id)
@@ -100,7 +106,7 @@ class LeadStreamTest {
                 "Buy", "High", 72, "HOT", Instant.now()));
         TestPostgres.execute("UPDATE leads SET updated_at = now() - interval '2 hours' WHERE id = " + first);
 
-        try (SseReader client = new SseReader(stream, String.valueOf(before))) {
+        try (SseReader client = new SseReader(stream, String.valueOf(before), TestAccess.bearer("viewer"))) {
             SseReader.Event ready = client.await(e -> "ready".equals(e.name()), Duration.ofSeconds(20));
             List<SseReader.Event> replayed = client.seen().stream().filter(e -> "lead".equals(e.name())).toList();
             assertThat(replayed).singleElement().satisfies(e -> assertThat(e.data()).contains("\"id\":" + second + ","));
@@ -114,7 +120,7 @@ class LeadStreamTest {
         long before = Instant.now().minus(1, ChronoUnit.MINUTES).toEpochMilli();
         QueryTestData.generate(60, 3, Instant.now());
         TestPostgres.execute("UPDATE leads SET updated_at = now()");
-        try (SseReader client = new SseReader(stream, String.valueOf(before))) {
+        try (SseReader client = new SseReader(stream, String.valueOf(before), TestAccess.bearer("viewer"))) {
             client.await(e -> "ready".equals(e.name()), Duration.ofSeconds(20));
             assertThat(client.seen().stream().map(SseReader.Event::name).filter(java.util.Objects::nonNull).toList())
                     .containsExactly("reload", "ready");
@@ -123,7 +129,7 @@ class LeadStreamTest {
 
     @Test
     void idleStream_sendsHeartbeats() throws Exception {
-        try (SseReader client = new SseReader(stream, null)) {
+        try (SseReader client = new SseReader(stream, null, TestAccess.bearer("viewer"))) {
             assertThat(client.await(e -> "heartbeat".equals(e.comment()), Duration.ofSeconds(10)).name()).isNull();
         }
     }

@@ -5,6 +5,7 @@ import io.leadflow.events.LeadUpdated;
 import io.leadflow.events.Topics;
 import io.leadflow.query.repository.LeadListQuery;
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;
 import io.leadflow.testinfra.TopicReader;
@@ -47,6 +48,11 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
 @WithTestResource(ExportServiceStub.class)
 class LeadsApiTest {
+
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 

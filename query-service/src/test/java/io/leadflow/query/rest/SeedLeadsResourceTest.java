@@ -1,6 +1,7 @@
 package io.leadflow.query.rest;
 
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;
 import io.quarkus.test.common.ResourceArg;
@@ -21,6 +22,11 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
 @WithTestResource(ExportServiceStub.class)
 class SeedLeadsResourceTest {
+
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
 
     private static final Instant T = Instant.parse("2026-11-20T10:30:00Z");
 

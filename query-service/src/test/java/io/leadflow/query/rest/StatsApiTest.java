@@ -1,6 +1,7 @@
 package io.leadflow.query.rest;
 
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestLeads;
 import io.leadflow.testinfra.TestPostgres;
 import io.quarkus.test.common.ResourceArg;
@@ -31,6 +32,11 @@ import static org.hamcrest.Matchers.hasSize;
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
 @WithTestResource(ExportServiceStub.class)
 class StatsApiTest {
+
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
 
     @BeforeEach
     void noLeads() {

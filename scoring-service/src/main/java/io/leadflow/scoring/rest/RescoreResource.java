@@ -1,8 +1,10 @@
 package io.leadflow.scoring.rest;
 
+import io.leadflow.access.Roles;
 import io.leadflow.http.CrossOriginGuard;
 import io.leadflow.scoring.service.RescoreStatus;
 import io.leadflow.scoring.service.Rescoring;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Admin-only once access control exists.
  */
 @Path("/api/admin/rescore")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class RescoreResource {
 

@@ -16,6 +16,7 @@ import io.leadflow.scoring.service.LeadIntake;
 import io.leadflow.scoring.service.RescoreStatus;
 import io.leadflow.scoring.service.Rescoring;
 import io.leadflow.testinfra.LeadflowTestResource;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TopicReader;
 import io.quarkus.test.common.ResourceArg;
@@ -24,6 +25,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -47,6 +49,11 @@ import static org.hamcrest.Matchers.notNullValue;
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "empty"))
 class RescoreResourceTest {
 
+    @BeforeEach
+    void signIn() {
+        TestAccess.actAs("admin");
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
@@ -59,12 +66,25 @@ class RescoreResourceTest {
     URI rescore;
 
     @Test
+    void rescore_isForAdminsOnly_anAgentGets403AndAnonymous401() {
+        RescoreStatus before = rescoring.status();
+        TestAccess.anonymous();
+        given().contentType("application/json").post(rescore).then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestAccess.bearer("agent")).contentType("application/json").post(rescore)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", TestAccess.bearer("agent")).get(rescore).then().statusCode(403);
+        assertThat(rescoring.status()).as("no rescoring started").isEqualTo(before);
+    }
+
+    @Test
     void rescore_startsOnlyOnAJsonPost_notOnWhatAnyWebPageMaySendCrossOrigin() throws Exception {
         RescoreStatus before = rescoring.status();
         HttpClient http = HttpClient.newHttpClient();
         // A body-less POST and the three content types a page on another origin may post without a CORS preflight.
         for (String contentType : new String[] {null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
-            HttpRequest.Builder post = HttpRequest.newBuilder(rescore).POST(HttpRequest.BodyPublishers.noBody());
+            HttpRequest.Builder post = HttpRequest.newBuilder(rescore).POST(HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", TestAccess.bearer("admin"));
             if (contentType != null) {
                 post.header("Content-Type", contentType);
             }

@@ -1,6 +1,7 @@
 package io.leadflow.testinfra.stack;
 
 import io.leadflow.testinfra.DbCoordinates;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TestPostgres;
 
@@ -59,6 +60,7 @@ public final class LeadflowStack implements AutoCloseable {
             environment.put("LEADFLOW_DB_URL", db.url());
             environment.put("LEADFLOW_DB_USER", db.user());
             environment.put("LEADFLOW_DB_PASSWORD", db.password());
+            environment.putAll(TestAccess.environment());
             environment.put("LEADFLOW_EXPORT_URL", "http://localhost:" + ports.get(Service.EXPORT));
             for (Service service : Service.values()) {
                 Map<String, String> own = new HashMap<>(environment);
