@@ -80,10 +80,6 @@ final class WebhookStream implements AutoCloseable {
         return String.format("+92300%d%06d", number, index % contacts);
     }
 
-    int acknowledged() {
-        return acked.size();
-    }
-
     /** Waits until every message was acknowledged or given up on. */
     void awaitSent(Duration timeout) throws InterruptedException {
         if (!senders.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
