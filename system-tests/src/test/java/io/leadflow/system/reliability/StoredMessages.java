@@ -30,29 +30,36 @@ final class StoredMessages {
         this.db = db;
     }
 
-    /** One scenario's count, as {@code RELIABILITY scenario=… sent=… acked=… stored=… duplicates=… lost=…} prints it. */
-    record Count(String scenario, int sent, int acked, int stored, int duplicates, int lost, int misplaced, int refused) {
+    /**
+     * One scenario's count, as {@code RELIABILITY scenario=… sent=… acked=… stored=… duplicates=… lost=…} prints it,
+     * with how long the pipeline took to store the last of it after the last acknowledgement ({@code catch_up_s}).
+     */
+    record Count(String scenario, int sent, int acked, int stored, int duplicates, int lost, int misplaced, int refused,
+                 Duration catchUp) {
 
         String line() {
             return "RELIABILITY scenario=" + scenario + " sent=" + sent + " acked=" + acked + " stored=" + stored
                     + " duplicates=" + duplicates + " lost=" + lost
-                    + (misplaced == 0 ? "" : " misplaced=" + misplaced) + (refused == 0 ? "" : " refused=" + refused);
+                    + (misplaced == 0 ? "" : " misplaced=" + misplaced) + (refused == 0 ? "" : " refused=" + refused)
+                    + " catch_up_s=" + catchUp.toSeconds();
         }
     }
 
     /**
-     * Waits until every acknowledged message of the stream is stored (or {@code timeout} passes), then counts: stored,
-     * rows beyond one per message (duplicates), acknowledged but missing (lost), and on a lead of another phone
-     * (misplaced).
+     * Waits until every acknowledged message of the stream, sent to the end, is stored (or {@code timeout} passes), then
+     * counts: stored, rows beyond one per message (duplicates), acknowledged but missing (lost), and on a lead of
+     * another phone (misplaced).
      */
     Count await(WebhookStream stream, Duration timeout) throws SQLException, InterruptedException {
         Set<Integer> acked = stream.ackedIndexes();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         Map<Integer, List<String>> read = read(stream.scenario());
         while (!read.keySet().containsAll(acked) && System.nanoTime() < deadline) {
             Thread.sleep(1000);
             read = read(stream.scenario());
         }
+        Duration catchUp = Duration.ofNanos(System.nanoTime() - started);
         Map<Integer, List<String>> phonesByIndex = read;
         int duplicates = 0;
         int misplaced = 0;
@@ -63,7 +70,7 @@ final class StoredMessages {
         }
         int lost = (int) acked.stream().filter(index -> !phonesByIndex.containsKey(index)).count();
         return new Count(stream.scenario(), stream.sent(), acked.size(), phonesByIndex.size(), duplicates, lost, misplaced,
-                stream.refusedIndexes().size());
+                stream.refusedIndexes().size(), catchUp);
     }
 
     /** Each stored message of a scenario (by its index), with the phone of the lead of each row that holds it. */
