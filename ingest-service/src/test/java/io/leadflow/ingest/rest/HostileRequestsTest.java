@@ -121,6 +121,24 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aMultipartBombOf15000Parts_isA413ProblemNamingTheLimit() {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 15_000; i++) {
+            body.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
+        }
+        body.append("--b--\r\n");
+        try (TopicReader messages = TopicReader.fromNow(Topics.MESSAGES)) {
+            given().contentType("multipart/form-data; boundary=b").body(body.toString().getBytes(StandardCharsets.US_ASCII))
+                    .post("/api/webhook/email/sendgrid")
+                    .then().statusCode(413)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://leadflow.io/problems/payload-too-large"));
+            assertThat(messages.collectFor(WebhookEvents.QUIET)).isEmpty();
+        }
+        assertOrdinaryWebhooksAreTaken();
+    }
+
+    @Test
     void tenThousandHeaders_areRefused_andIngestGoesOn() throws Exception {
         try (Socket socket = new Socket(webhook.getHost(), webhook.getPort())) {
             socket.setSoTimeout(10_000);
