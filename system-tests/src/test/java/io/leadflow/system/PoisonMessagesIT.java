@@ -12,7 +12,10 @@ import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.TopicReader;
 import io.leadflow.testinfra.stack.LeadflowStack;
 import io.leadflow.testinfra.stack.Service;
+import io.leadflow.testinfra.stack.ServiceProcess;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +27,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +38,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * One message must never stop the pipeline: a website form whose budget is written in another script's digits, and
  * records written straight to the topics that cannot be read or cannot be stored, are analysed or dead-lettered with
- * their reason and counted, the services stay up, and every ordinary message after them is stored.
+ * their reason and counted (the notification topics' readers skip them), the services stay up, and every ordinary
+ * message after them is stored.
  */
 class PoisonMessagesIT {
 
@@ -135,6 +141,39 @@ class PoisonMessagesIT {
         assertThat(metric(Service.SCORING, "leadflow_consumer_retries_total{channel=\"lead-analyzed\",kind=\"error\"}")
                 - retriesBefore).as("attempts at the batch before it was narrowed down").isEqualTo(3);
         assertAlive(Service.SCORING);
+    }
+
+    @Test
+    void poisonOnTheScoredAndUpdatedTopics_isSkippedByTheirReaders_andAWebhookWaitingForItsScoreStillGetsIt() throws Exception {
+        String phone = "+923001260401";
+        List<String> poison = List.of("{\"lead\": Ahmed wants 3 sofas", "[\"lead\"]",
+                "{\"leadKey\":\"" + phone + "\",\"channel\":\"sms\"}", // no message id, as a rescore's has none
+                "{\"leadKey\":\"" + phone + "\",\"note\":\"" + "x".repeat(900_000) + "\"}");
+        ServiceProcess analysis = stack.process(Service.ANALYSIS);
+        CompletableFuture<ExtractableResponse<Response>> waiting;
+        try (TopicReader messages = TopicReader.fromNow(Topics.MESSAGES)) {
+            // Analysis frozen, so the webhook is still waiting for its score when the poison reaches ingest.
+            analysis.freeze();
+            try {
+                waiting = CompletableFuture.supplyAsync(() -> given().baseUri(stack.url(Service.INGEST)).contentType(ContentType.JSON)
+                        .body(Map.of("phone", phone, "message", "I want to buy 3 units today, it is urgent", "channel", "sms"))
+                        .post("/api/webhook?wait=30").then().extract());
+                messages.await(record -> record.value().contains(phone), WAIT);
+                for (String topic : List.of(Topics.SCORED, Topics.UPDATED)) {
+                    TestKafka.sendTogether(topic, phone, poison);
+                }
+            } finally {
+                analysis.thaw();
+            }
+        }
+
+        ExtractableResponse<Response> answer = waiting.get(60, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        assertThat(answer.<String>path("status")).isEqualTo("success");
+        assertThat(answer.<String>path("quality")).isEqualTo("HOT");
+        assertAlive(Service.INGEST);
+        assertAlive(Service.QUERY);
+        given().baseUri(stack.url(Service.INGEST)).get("/q/health/ready").then().statusCode(200);
     }
 
     private static void post(String phone, String text) {

@@ -20,8 +20,7 @@ public interface AnalysisConfig {
 
     /**
      * The longest the LLM providers may spend on one message, waiting for a free place included; then the offline
-     * analyzer answers. It bounds how long a batch of messages takes however slow the providers are, so it must stay
-     * well under the consumer's {@code throttled.unprocessed-record-max-age.ms} (checked at start).
+     * analyzer answers. It bounds how long a batch of messages takes however slow the providers are.
      */
     @WithDefault("60s")
     Duration llmDeadline();

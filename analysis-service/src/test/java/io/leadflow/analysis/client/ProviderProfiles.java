@@ -72,8 +72,7 @@ public final class ProviderProfiles {
     }
 
     /**
-     * Mistral alone, one call at a time, and a message's LLM time of 3 s; the consumer's max age as short as that
-     * allows (BatchTime), and checked every half second.
+     * Mistral alone, one call at a time, and a message's LLM time of 3 s.
      */
     public static class SlowMistral extends Base {
         @Override
@@ -84,7 +83,6 @@ public final class ProviderProfiles {
             config.put("leadflow.mistral.max-retries", "0");
             config.put("leadflow.mistral.concurrency", "1");
             config.put("leadflow.analysis.llm-deadline", "3s");
-            config.put("mp.messaging.incoming.lead-messages.throttled.unprocessed-record-max-age.ms", "20000");
             config.put("mp.messaging.incoming.lead-messages.auto.commit.interval.ms", "500");
             config.put("mp.messaging.incoming.lead-messages.fetch.min.bytes", "1");
             config.put("mp.messaging.incoming.lead-messages.fetch.max.bytes", "65536");

@@ -31,10 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * A provider that answers, but slowly: twelve messages one call at a time would take 24 s, longer than the
- * consumer's max age (20 s here). Each message's LLM time (3 s) bounds the batch, so the consumer is never taken for
- * stalled: before it, SmallRye closed the consumer and reported the service dead, and a restart paid for the batch's
- * LLM calls again.
+ * A provider that answers, but slowly: twelve messages one call at a time would take 24 s. Each message's LLM time
+ * (3 s) bounds the batch: what the provider has not answered by then the offline analyzer answers, and the service
+ * stays alive.
  */
 @QuarkusTest
 @TestProfile(ProviderProfiles.SlowMistral.class)

@@ -34,7 +34,8 @@ public class ScoredLeadWaiters {
         }
         try {
             LeadScored scored = EventJson.read(record, LeadScored.class);
-            CompletableFuture<LeadScored> waiter = waiting.remove(scored.messageId());
+            // A lead scored without a new message (a rescore) carries no message id: nobody waits for it.
+            CompletableFuture<LeadScored> waiter = scored.messageId() == null ? null : waiting.remove(scored.messageId());
             if (waiter != null) {
                 waiter.complete(scored);
             }

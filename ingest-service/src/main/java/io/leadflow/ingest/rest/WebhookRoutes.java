@@ -6,6 +6,7 @@ import io.leadflow.ingest.config.WebsiteConfig;
 import io.leadflow.ingest.service.InboundLimits;
 import io.leadflow.ingest.service.Outcome;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -21,8 +22,8 @@ import java.util.Optional;
 
 /**
  * What every webhook request goes through before a resource sees it, at the HTTP layer: it is timed and counted
- * whatever answers it; a body declared larger than the limit is refused as a problem (Quarkus would answer a bare
- * 413); and the website form's browser calls get CORS for the allowed origins only.
+ * whatever answers it; a body larger than the limit, declared or chunked, is refused as a problem (Quarkus would
+ * answer a bare 413); and the website form's browser calls get CORS for the allowed origins only.
  */
 @ApplicationScoped
 public class WebhookRoutes {
@@ -61,14 +62,47 @@ public class WebhookRoutes {
     }
 
     private void limitBody(RoutingContext context) {
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        HttpServerRequest request = context.request();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && isOver(length)) {
-            context.response().putHeader(HttpHeaders.CONNECTION, "close");
-            problem(context, InboundLimits.tooLarge(null, "The body is " + length.strip()
-                    + " bytes; this endpoint takes at most " + maxBodySize + " bytes.").problem());
-            return;
+            refuseTooLarge(context, "The body is " + length.strip() + " bytes; this endpoint takes at most " + maxBodySize + " bytes.");
+        } else if (length == null && !request.isEnded()) {
+            readChunkedBody(context);
+        } else {
+            context.next();
         }
-        context.next();
+    }
+
+    /**
+     * A chunked body declares no length, so it is read here, up to the limit, and handed on whole: one that grows past
+     * the limit gets the same problem as one that declares too much (Quarkus would end the response with a bare 413
+     * while the resource reads it).
+     */
+    private void readChunkedBody(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (context.response().ended()) {
+                return;
+            }
+            if (body.length() + chunk.length() > maxBodySize) {
+                refuseTooLarge(context, "The body is larger than " + maxBodySize + " bytes, the most this endpoint takes.");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(ended -> {
+            if (!context.response().ended()) {
+                context.setBody(body);
+                context.next();
+            }
+        });
+        request.resume();
+    }
+
+    private void refuseTooLarge(RoutingContext context, String detail) {
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        problem(context, InboundLimits.tooLarge(null, detail).problem());
     }
 
     private boolean isOver(String contentLength) {

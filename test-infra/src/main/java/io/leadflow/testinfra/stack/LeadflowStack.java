@@ -28,8 +28,12 @@ public final class LeadflowStack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+    private final List<ServiceProcess> moreInstances = new ArrayList<>();
+    private final Path logDirectory;
+    private Map<String, String> environment = Map.of();
 
-    private LeadflowStack() {
+    private LeadflowStack(Path logDirectory) {
+        this.logDirectory = logDirectory;
     }
 
     /**
@@ -43,11 +47,19 @@ public final class LeadflowStack implements AutoCloseable {
      * @param extraEnvironment configuration every service gets besides the broker and database
      */
     public static LeadflowStack start(Path logDirectory, Map<String, String> extraEnvironment) {
-        LeadflowStack stack = new LeadflowStack();
+        return start(logDirectory, extraEnvironment, TestKafka.bootstrapServers(), TestPostgres.coordinates());
+    }
+
+    /**
+     * As {@link #start(Path, Map)}, on a broker and a database of the test's own (a
+     * {@link io.leadflow.testinfra.KafkaBrokerProcess}, a {@link io.leadflow.testinfra.PostgresProcess}) that it may
+     * stop and start again.
+     */
+    public static LeadflowStack start(Path logDirectory, Map<String, String> extraEnvironment, String bootstrapServers,
+                                      DbCoordinates db) {
+        LeadflowStack stack = new LeadflowStack(logDirectory);
         try {
             Files.createDirectories(logDirectory);
-            Path root = repositoryRoot();
-            DbCoordinates db = TestPostgres.coordinates();
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
                 ports.put(service, freePort());
@@ -56,18 +68,15 @@ public final class LeadflowStack implements AutoCloseable {
             environment.putIfAbsent("LEADFLOW_WEBHOOKS_ALLOW_UNSIGNED", "true");
             environment.putIfAbsent("LEADFLOW_TWILIO_PUBLIC_BASE_URL", "http://localhost:" + ports.get(Service.INGEST));
             environment.values().removeIf(String::isEmpty);
-            environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
             environment.put("LEADFLOW_DB_URL", db.url());
             environment.put("LEADFLOW_DB_USER", db.user());
             environment.put("LEADFLOW_DB_PASSWORD", db.password());
             environment.putAll(TestAccess.environment());
             environment.put("LEADFLOW_EXPORT_URL", "http://localhost:" + ports.get(Service.EXPORT));
+            stack.environment = Map.copyOf(environment);
             for (Service service : Service.values()) {
-                Map<String, String> own = new HashMap<>(environment);
-                own.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
-                ServiceProcess process = new ServiceProcess(service,
-                        root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar"),
-                        ports.get(service), own, logDirectory.resolve(service.module() + ".log"));
+                ServiceProcess process = stack.process(service, ports.get(service), Map.of(), service.module() + ".log");
                 stack.processes.put(service, process);
                 process.start();
             }
@@ -88,6 +97,31 @@ public final class LeadflowStack implements AutoCloseable {
         return processes.get(service);
     }
 
+    /**
+     * Starts one more instance of a service, configured as the first (so in the same consumer groups) plus
+     * {@code extraEnvironment}, on a port of its own, and waits until it is ready; it is stopped with the stack.
+     */
+    public ServiceProcess startAnother(Service service, Map<String, String> extraEnvironment) {
+        try {
+            ServiceProcess process = process(service, freePort(), extraEnvironment,
+                    service.module() + "-" + (moreInstances.size() + 2) + ".log");
+            moreInstances.add(process);
+            process.start();
+            process.awaitReady(READY_TIMEOUT);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ServiceProcess process(Service service, int port, Map<String, String> extraEnvironment, String log) {
+        Map<String, String> own = new HashMap<>(environment);
+        own.putAll(extraEnvironment);
+        own.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        return new ServiceProcess(service, repositoryRoot().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar"),
+                port, own, logDirectory.resolve(log));
+    }
+
     /** {@code http://localhost:PORT} of a service. */
     public String url(Service service) {
         return processes.get(service).url();
@@ -96,6 +130,7 @@ public final class LeadflowStack implements AutoCloseable {
     @Override
     public void close() {
         List<ServiceProcess> running = new ArrayList<>(processes.values());
+        running.addAll(moreInstances);
         Collections.reverse(running);
         running.forEach(ServiceProcess::stop);
     }

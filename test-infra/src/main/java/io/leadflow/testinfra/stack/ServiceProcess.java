@@ -105,6 +105,30 @@ public final class ServiceProcess {
         end(true);
     }
 
+    /** Freezes the process (SIGSTOP), as a long pause would: it holds its connections and answers nothing. */
+    public synchronized void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a frozen process go on (SIGCONT). */
+    public synchronized void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + service + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not signal " + service, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
