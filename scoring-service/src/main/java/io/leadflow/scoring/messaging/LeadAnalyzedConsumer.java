@@ -18,11 +18,13 @@ import io.leadflow.scoring.service.LeadIntake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -75,6 +77,11 @@ public class LeadAnalyzedConsumer {
                 .chain(outcomes -> publisher.publish(outgoing(received, outcomes))
                         .invoke(() -> published(outcomes)))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** At shutdown, what fails is not tried again: it is left unacknowledged, for the next consumer of its partitions. */
+    void stopRetrying(@Observes ShutdownEvent shutdown) {
+        retries.stop();
     }
 
     private void published(List<Outcome<Received, LeadScored>> outcomes) {
