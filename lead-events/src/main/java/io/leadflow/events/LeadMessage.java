@@ -12,7 +12,6 @@ import java.util.Map;
  * @param leadKey        the contact identity, see {@link #leadKeyOf}
  * @param channel        where the customer wrote from
  * @param receivedAt     when ingest received it
- * @param traceparent    the W3C trace context of the webhook request that brought it
  * @param externalId     the platform's own message id, when it has one
  * @param senderName     the display name, trimmed
  * @param phone          the phone in E.164, when known
@@ -31,7 +30,6 @@ public record LeadMessage(
         String leadKey,
         Channel channel,
         Instant receivedAt,
-        String traceparent,
         String externalId,
         String senderName,
         String phone,

@@ -9,7 +9,6 @@ import java.time.Instant;
  * @param leadKey        the contact identity of that message
  * @param channel        the channel of that message
  * @param receivedAt     when that message was received
- * @param traceparent    the trace of that message
  * @param lead           the lead as the API shows it
  * @param scoreBreakdown why the lead has its score
  */
@@ -18,7 +17,6 @@ public record LeadScored(
         String leadKey,
         Channel channel,
         Instant receivedAt,
-        String traceparent,
         LeadView lead,
         ScoreBreakdown scoreBreakdown) {
 }

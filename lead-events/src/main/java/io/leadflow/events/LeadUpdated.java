@@ -10,7 +10,6 @@ import java.time.Instant;
  * @param leadKey     the lead's contact identity (the key of its records on every topic)
  * @param channel     the lead's channel
  * @param receivedAt  when the change was made
- * @param traceparent the trace of the request that made it
  * @param lead        the lead as the API shows it after the change
  * @param statusFrom  the status before the change
  * @param note        the note written with the change, or null
@@ -20,7 +19,6 @@ public record LeadUpdated(
         String leadKey,
         Channel channel,
         Instant receivedAt,
-        String traceparent,
         LeadView lead,
         LeadStatus statusFrom,
         String note) {

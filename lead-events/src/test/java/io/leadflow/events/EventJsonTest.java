@@ -15,7 +15,7 @@ class EventJsonTest {
 
     @Test
     void leadAnalyzed_roundTrips() {
-        LeadMessage message = new LeadMessage("wamid.1", "+923001234567", Channel.WHATSAPP, T, "00-a-b-01", "wamid.1",
+        LeadMessage message = new LeadMessage("wamid.1", "+923001234567", Channel.WHATSAPP, T, "wamid.1",
                 "Ahmed", "+923001234567", null, "923001234567", "I want to buy", "I want to buy", null,
                 List.of(new LeadMessage.Attachment("image", "image/jpeg", "m-1", null, null, 1024L, "this one")),
                 "sha256:00", new LeadMessage.ClientInfo("10.0.0.1", "WhatsApp/2.0"), Map.of("utm_source", "ad"));
@@ -26,6 +26,16 @@ class EventJsonTest {
         LeadAnalyzed event = new LeadAnalyzed(message, analysis);
 
         assertThat(EventJson.read(EventJson.write(event), LeadAnalyzed.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aRecordFromBeforeTheTraceMovedToHeaders_isStillRead() {
+        String older = "{\"messageId\":\"wamid.1\",\"leadKey\":\"+923001234567\",\"channel\":\"whatsapp\","
+                + "\"receivedAt\":\"2026-11-26T10:30:00Z\",\"traceparent\":\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\","
+                + "\"text\":\"I want to buy\"}";
+
+        assertThat(EventJson.read(older, LeadMessage.class)).isEqualTo(new LeadMessage("wamid.1", "+923001234567",
+                Channel.WHATSAPP, T, null, null, null, null, null, "I want to buy", null, null, null, null, null, null));
     }
 
     @Test

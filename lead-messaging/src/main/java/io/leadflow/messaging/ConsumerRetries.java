@@ -18,6 +18,11 @@ import java.util.function.Supplier;
  * is retried until {@link RetrySettings#maxAttempts()} attempts failed; then the caller's last resort runs, which
  * finds the records at fault and dead-letters them with {@link #reason}. Every retry is counted in
  * {@code leadflow_consumer_retries_total{channel,kind}}, kind {@code transient} or {@code error}.
+ * <p>
+ * Once the service is stopping ({@link #stop()}), nothing is tried again and no last resort runs: what is in progress
+ * fails, so its records are not acknowledged and the next consumer of their partitions gets them. Failures at shutdown
+ * are the service's own connections closing, not the records' fault: retrying them would hold the shutdown until the
+ * process is killed (so the consumer never leaves its group), and taking them for errors would dead-letter good records.
  */
 public final class ConsumerRetries {
 
@@ -26,6 +31,7 @@ public final class ConsumerRetries {
     private final FailureRules rules;
     private final Counter transientRetries;
     private final Counter errorRetries;
+    private volatile boolean stopping;
 
     /** @param channel the incoming channel whose records are processed, e.g. {@code lead-messages} */
     public ConsumerRetries(String channel, RetrySettings settings, FailureRules rules, MeterRegistry registry) {
@@ -34,6 +40,11 @@ public final class ConsumerRetries {
         this.rules = rules;
         this.transientRetries = counter(registry, channel, "transient");
         this.errorRetries = counter(registry, channel, "error");
+    }
+
+    /** The service is stopping: from now on nothing is retried (see the class's description). */
+    public void stop() {
+        stopping = true;
     }
 
     /** Whether the failure is known to pass: retried without limit, never dead-lettered. */
@@ -60,12 +71,21 @@ public final class ConsumerRetries {
      * @param what what is attempted, for the log (e.g. {@code analysing lead.messages.v1-3@42}): never the data
      */
     public <T> Uni<T> run(String what, Supplier<Uni<T>> attempt, Function<Throwable, Uni<T>> lastResort) {
+        AtomicInteger tries = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<Throwable> lastError = new AtomicReference<>();
-        return Uni.createFrom().deferred(() -> errors.get() < settings.maxAttempts()
-                        ? attempt.get() : lastResort.apply(lastError.get()))
-                .onFailure().invoke(failure -> {
-                    if (isTransient(failure)) {
+        return Uni.createFrom().deferred(() -> {
+                    if (stopping && tries.get() > 0) {
+                        return Uni.createFrom().<T>failure(new Stopping(channel, what));
+                    }
+                    tries.incrementAndGet();
+                    return errors.get() < settings.maxAttempts() ? attempt.get() : lastResort.apply(lastError.get());
+                })
+                .onFailure(failure -> !(failure instanceof Stopping)).invoke(failure -> {
+                    if (stopping) {
+                        Log.infof("%s: %s failed while the service stops, left unacknowledged for the next consumer of "
+                                + "its partitions: %s", channel, what, describe(failure));
+                    } else if (isTransient(failure)) {
                         transientRetries.increment();
                         Log.warnf("%s: %s failed, retrying: %s", channel, what, describe(failure));
                     } else {
@@ -81,7 +101,15 @@ public final class ConsumerRetries {
                         }
                     }
                 })
-                .onFailure().retry().withBackOff(settings.initialBackoff(), settings.maxBackoff()).indefinitely();
+                .onFailure(failure -> !stopping).retry().withBackOff(settings.initialBackoff(), settings.maxBackoff()).indefinitely();
+    }
+
+    /** What is left undone because the service stopped between two tries. */
+    static final class Stopping extends RuntimeException {
+        Stopping(String channel, String what) {
+            super(channel + ": the service is stopping; " + what + " is left unacknowledged for the next consumer of "
+                    + "its partitions", null, false, false);
+        }
     }
 
     private static Counter counter(MeterRegistry registry, String channel, String kind) {

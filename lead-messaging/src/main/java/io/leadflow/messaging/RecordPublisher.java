@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -31,10 +32,10 @@ public final class RecordPublisher {
     /** What to publish for one consumed record: its output, or the record itself to its dead-letter topic. */
     public record Outgoing(KafkaRecord<String, String> source, Message<String> message, DeadLetter.Reason deadLetter) {
 
-        /** The record's output on the channel's topic, keyed. */
+        /** The record's output on the channel's topic, keyed, in the record's trace. */
         public static Outgoing output(KafkaRecord<String, String> source, String key, String value) {
-            return new Outgoing(source, Message.of(value)
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()), null);
+            return new Outgoing(source, inTraceOf(source, Message.of(value)
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())), null);
         }
 
         /**
@@ -45,11 +46,20 @@ public final class RecordPublisher {
             RecordHeaders headers = new RecordHeaders();
             headers.add(Topics.DLQ_REASON_HEADER, reason.detail().getBytes(StandardCharsets.UTF_8));
             headers.add(Topics.DLQ_SOURCE_HEADER, source.getTopic().getBytes(StandardCharsets.UTF_8));
-            return new Outgoing(source, Message.of(source.getPayload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+            return new Outgoing(source, inTraceOf(source, Message.of(source.getPayload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withTopic(Topics.deadLetter(source.getTopic()))
                     .withKey(source.getKey())
                     .withHeaders(headers)
-                    .build()), reason);
+                    .build())), reason);
+        }
+
+        /**
+         * The message with the source record's trace context, which the Kafka connector's tracing continues in the
+         * sent record's headers: a batch has no current context of its own, so without it each record sent would
+         * start a trace.
+         */
+        private static Message<String> inTraceOf(KafkaRecord<String, String> source, Message<String> message) {
+            return TracingMetadata.fromMessage(source).map(message::addMetadata).orElse(message);
         }
 
         boolean isDeadLetter() {

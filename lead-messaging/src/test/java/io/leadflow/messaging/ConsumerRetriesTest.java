@@ -10,9 +10,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConsumerRetriesTest {
 
@@ -66,6 +71,52 @@ class ConsumerRetriesTest {
         assertThat(result).isEqualTo("set aside");
         assertThat(count("error")).isEqualTo(3);
         assertThat(count("transient")).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheServiceStops_aFailingAttemptIsNotTriedAgain_andNothingIsSetAside() {
+        AtomicInteger attempts = new AtomicInteger();
+        Uni<String> running = retries.run("a test", () -> {
+            attempts.incrementAndGet();
+            retries.stop();
+            return Uni.createFrom().failure(new IllegalStateException("Cannot perform operation after producer has been closed"));
+        }, failure -> {
+            lastResorts.add(failure.getClass().getSimpleName());
+            return Uni.createFrom().item("set aside");
+        });
+
+        assertThatThrownBy(() -> running.await().atMost(Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("producer has been closed");
+        assertThat(attempts).hasValue(1);
+        assertThat(lastResorts).as("nothing is dead-lettered for a failure of the service's own shutdown").isEmpty();
+    }
+
+    @Test
+    void whenTheServiceStopsDuringABackoff_theRetryIsNotMade() throws InterruptedException {
+        AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch firstAttempt = new CountDownLatch(1);
+        ConsumerRetries slow = new ConsumerRetries("lead-messages", new TestRetrySettings(3, Duration.ofMillis(500),
+                Duration.ofMillis(500)), FailureRules.NONE, registry);
+        Uni<String> running = slow.run("a test", () -> {
+            attempts.incrementAndGet();
+            firstAttempt.countDown();
+            return Uni.createFrom().failure(new TimeoutException("the broker is away"));
+        }, failure -> Uni.createFrom().item("set aside"));
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        running.subscribe().with(item -> failure.complete(null), failure::complete);
+
+        assertThat(firstAttempt.await(5, TimeUnit.SECONDS)).isTrue();
+        slow.stop();
+
+        assertThat(failure).succeedsWithin(Duration.ofSeconds(5)).isInstanceOf(ConsumerRetries.Stopping.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void aBatchThatStartsAsTheServiceStops_isStillTriedOnce_andFinishes() {
+        retries.stop();
+
+        assertThat(run(() -> Uni.createFrom().item("done"))).isEqualTo("done");
     }
 
     private String run(Supplier<Uni<String>> attempt) {

@@ -4,14 +4,21 @@ import io.leadflow.events.DeadLetter;
 import io.leadflow.events.Topics;
 import io.leadflow.messaging.RecordPublisher.Outgoing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -76,6 +83,18 @@ class RecordPublisherTest {
         assertThat(out.sent).containsExactly("lead.messages.v1.dlq {not json", "lead.analyzed.v1 a");
         assertThat(header(out.messages.get(0), Topics.DLQ_REASON_HEADER)).isEqualTo("not a valid LeadMessage: not JSON");
         assertThat(deadLetters("not_json")).isEqualTo(1);
+    }
+
+    @Test
+    void outputsAndDeadLetters_carryTheirSourceRecordsTraceContext() {
+        TracingMetadata trace = TracingMetadata.withPrevious(Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(
+                "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault()))));
+        KafkaRecord<String, String> source = KafkaRecord.from(Message.of("v", Metadata.of(trace,
+                OutgoingKafkaRecordMetadata.<String>builder().withTopic(Topics.MESSAGES).withKey("k").build())));
+
+        assertThat(Outgoing.output(source, "k", "analysed").message().getMetadata(TracingMetadata.class)).containsSame(trace);
+        assertThat(Outgoing.deadLetter(source, new DeadLetter.Reason("not_json", "not JSON")).message()
+                .getMetadata(TracingMetadata.class)).containsSame(trace);
     }
 
     private void publish(Outgoing... outgoing) {

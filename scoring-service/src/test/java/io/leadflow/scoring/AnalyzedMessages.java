@@ -88,7 +88,7 @@ public final class AnalyzedMessages {
 
     public LeadAnalyzed build() {
         LeadMessage message = new LeadMessage(messageId, LeadMessage.leadKeyOf(phone, email, channel, platformUserId), channel,
-                receivedAt, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null, name, phone, email,
+                receivedAt, null, name, phone, email,
                 platformUserId, text, text, null, List.of(), null, new LeadMessage.ClientInfo("127.0.0.1", "test"), Map.of());
         Analysis analysis = new Analysis(intent, urgency, "sales", Sentiment.NEUTRAL, confidence, "en", extracted, "offline",
                 List.of(new Analysis.ProviderAttempt("offline", "ok", 1, null)), 1, Analysis.TokenUsage.NONE);

@@ -74,11 +74,7 @@ class ScoringCrashIT {
                     .stream().allMatch(times -> times >= 2));
         }
 
-        Map<String, List<Map<String, Object>>> leadsByPhone = given().baseUri(stack.url(Service.QUERY))
-                .get("/api/webhook/leads?limit=1000").then().statusCode(200).extract().jsonPath()
-                .<Map<String, Object>>getList("leads").stream()
-                .filter(lead -> phones.contains(lead.get("user_phone")))
-                .collect(Collectors.groupingBy(lead -> (String) lead.get("user_phone")));
+        Map<String, List<Map<String, Object>>> leadsByPhone = StoredLeads.byPhone(stack, phones);
         assertThat(leadsByPhone).as("one lead per contact, none missing").hasSize(CONTACTS);
         leadsByPhone.forEach((phone, leads) -> assertThat(leads).as(phone).singleElement().satisfies(lead -> {
             assertThat(lead.get("message_count")).as("both messages, each once").isEqualTo(2);

@@ -24,7 +24,7 @@ public final class TestEvents {
     /** A message as ingest publishes it, with a fresh message id. */
     public static LeadMessage message(Channel channel, String name, String phone, String email, String text) {
         return new LeadMessage("test-" + UUID.randomUUID(), LeadMessage.leadKeyOf(phone, email, channel, null), channel,
-                Instant.now(), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null, name, phone, email, null,
+                Instant.now(), null, name, phone, email, null,
                 text, text, null, List.of(), null, new LeadMessage.ClientInfo("127.0.0.1", "test"), Map.of());
     }
 
@@ -42,7 +42,7 @@ public final class TestEvents {
     }
 
     private static LeadMessage withMetadata(LeadMessage m, String padding) {
-        return new LeadMessage(m.messageId(), m.leadKey(), m.channel(), m.receivedAt(), m.traceparent(), m.externalId(),
+        return new LeadMessage(m.messageId(), m.leadKey(), m.channel(), m.receivedAt(), m.externalId(),
                 m.senderName(), m.phone(), m.email(), m.platformUserId(), m.text(), m.originalText(), m.subject(),
                 m.attachments(), m.rawPayloadRef(), m.client(), Map.of("padding", padding));
     }

@@ -10,11 +10,13 @@ import io.leadflow.messaging.FailureRules;
 import io.leadflow.messaging.RecordPublisher;
 import io.leadflow.messaging.RecordPublisher.Outgoing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -59,6 +61,11 @@ public class LeadMessageConsumer {
         return Uni.join().all(outgoing).andFailFast()
                 .chain(publisher::publish)
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** At shutdown, what fails is not tried again: it is left unacknowledged, for the next consumer of its partitions. */
+    void stopRetrying(@Observes ShutdownEvent shutdown) {
+        retries.stop();
     }
 
     /** The record's analysis to publish, or the record itself to the dead-letter topic; never a failure. */

@@ -58,11 +58,11 @@ public class WebhookResponder {
         });
     }
 
-    /** What the request says about itself: when, which trace, which client, and the hash of its raw body. */
+    /** What the request says about itself: when, which client, and the hash of its raw body. */
     public RequestInfo requestInfo(byte[] body, RoutingContext context) {
         HttpServerRequest request = context.request();
-        return RequestInfo.of(body, request.getHeader("Idempotency-Key"), request.getHeader("traceparent"),
-                clientIp(request), request.getHeader(HttpHeaders.USER_AGENT));
+        return RequestInfo.of(body, request.getHeader("Idempotency-Key"), clientIp(request),
+                request.getHeader(HttpHeaders.USER_AGENT));
     }
 
     /**

@@ -62,7 +62,7 @@ public class MessageNormalizer {
         }
         String leadKey = LeadMessage.leadKeyOf(phone, email, inbound.channel(), platformUserId);
         return new LeadMessage(messageId(inbound, request, leadKey, text, index), leadKey, inbound.channel(),
-                request.receivedAt(), request.traceparent(), present(inbound.externalId()) ? inbound.externalId().strip() : null,
+                request.receivedAt(), present(inbound.externalId()) ? inbound.externalId().strip() : null,
                 contacts.name(inbound.senderName()), phone, email, platformUserId, text, keptOriginal,
                 contacts.line(inbound.subject(), MAX_SUBJECT_LENGTH), inbound.attachments(), request.rawPayloadRef(),
                 new LeadMessage.ClientInfo(request.clientIp(), InboundLimits.userAgent(request.userAgent())), metadata);

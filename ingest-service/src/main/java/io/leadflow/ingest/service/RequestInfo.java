@@ -6,15 +6,14 @@ import java.time.Instant;
  * What a webhook request says about itself, beyond its payload.
  *
  * @param idempotencyKey the client's {@code Idempotency-Key} header, or null
- * @param traceparent    the trace this request belongs to (continued from the caller, or new)
  * @param rawPayloadRef  the SHA-256 of the raw body, {@code sha256:…}
  */
-public record RequestInfo(Instant receivedAt, String idempotencyKey, String traceparent, String rawPayloadRef,
+public record RequestInfo(Instant receivedAt, String idempotencyKey, String rawPayloadRef,
                           String clientIp, String userAgent) {
 
     /** The request as it arrived now. */
-    public static RequestInfo of(byte[] body, String idempotencyKey, String traceparent, String clientIp, String userAgent) {
-        return new RequestInfo(Instant.now(), idempotencyKey, TraceContext.continueOrStart(traceparent),
+    public static RequestInfo of(byte[] body, String idempotencyKey, String clientIp, String userAgent) {
+        return new RequestInfo(Instant.now(), idempotencyKey,
                 "sha256:" + MessageIds.sha256Hex(body == null ? new byte[0] : body), clientIp, userAgent);
     }
 }

@@ -50,7 +50,7 @@ class EmailWebhookTest {
 
             Map<String, String> fields = WebhookFixtures.fields("sendgrid/parsed.json");
             assertThat(WebhookEvents.await(messages, id)).usingRecursiveComparison().ignoringFields(WebhookEvents.PER_REQUEST)
-                    .isEqualTo(new LeadMessage(id, "fatima.noor@example.pk", Channel.EMAIL, null, null, id, "Fatima Noor", null,
+                    .isEqualTo(new LeadMessage(id, "fatima.noor@example.pk", Channel.EMAIL, null, id, "Fatima Noor", null,
                             "fatima.noor@example.pk", null, "Assalam o Alaikum,\n\nPlease send a quotation for 20 study tables "
                             + "delivered to Islamabad. We can pay 30% in advance.\n\nMy number is 0333 1234567.",
                             fields.get("text"), "Quotation for 20 study tables",

@@ -42,7 +42,7 @@ class InstagramWebhookTest {
                     .body("message_ids", contains(mid));
 
             assertThat(WebhookEvents.await(messages, mid)).usingRecursiveComparison().ignoringFields(WebhookEvents.PER_REQUEST)
-                    .isEqualTo(new LeadMessage(mid, "instagram:6789012345678901", Channel.INSTAGRAM, null, null, mid, null, null,
+                    .isEqualTo(new LeadMessage(mid, "instagram:6789012345678901", Channel.INSTAGRAM, null, mid, null, null,
                             null, "6789012345678901", "How much for the oak dining table? Need it before Friday",
                             "How much for the oak dining table? Need it before Friday", null, List.of(),
                             WebhookEvents.rawPayloadRef(body), null,

@@ -46,7 +46,7 @@ class TwilioWebhookTest {
 
             String text = "Salam, I need 5 office chairs delivered to Karachi tomorrow. What is the price?";
             assertThat(WebhookEvents.await(messages, sid)).usingRecursiveComparison().ignoringFields(WebhookEvents.PER_REQUEST)
-                    .isEqualTo(new LeadMessage(sid, "+923217778899", Channel.WHATSAPP, null, null, sid, "Hamza Siddiqui",
+                    .isEqualTo(new LeadMessage(sid, "+923217778899", Channel.WHATSAPP, null, sid, "Hamza Siddiqui",
                             "+923217778899", null, "923217778899", text, text, null, List.of(), WebhookEvents.rawPayloadRef(body),
                             null, Map.of("to", "whatsapp:+14155238886", "account_sid", "AC0123456789abcdef0123456789abcdef")));
         }

@@ -53,7 +53,7 @@ class WebsiteWebhookTest {
 
             String text = "Please call me about a bulk order of 40 chairs for our school. Budget around 500,000 PKR.";
             assertThat(WebhookEvents.await(messages, messageId)).usingRecursiveComparison().ignoringFields(WebhookEvents.PER_REQUEST)
-                    .isEqualTo(new LeadMessage(messageId, "+923215556677", Channel.WEBSITE, null, null, null, "Imran Qureshi",
+                    .isEqualTo(new LeadMessage(messageId, "+923215556677", Channel.WEBSITE, null, null, "Imran Qureshi",
                             "+923215556677", "imran.qureshi@example.com", null, text, text, null, List.of(),
                             WebhookEvents.rawPayloadRef(body), null, Map.of("consent", true,
                             "page_url", "https://shop.example/contact?utm_source=google",

@@ -47,7 +47,7 @@ class WhatsAppWebhookTest {
 
             LeadMessage event = WebhookEvents.await(messages, id);
             assertThat(event).usingRecursiveComparison().ignoringFields(WebhookEvents.PER_REQUEST).isEqualTo(new LeadMessage(
-                    id, "+923001112233", Channel.WHATSAPP, null, null, id, "Ayesha Khan", "+923001112233", null,
+                    id, "+923001112233", Channel.WHATSAPP, null, id, "Ayesha Khan", "+923001112233", null,
                     "923001112233", "Is the blue sofa in stock? I want to buy 2 this week, urgent.",
                     "Is the blue sofa in stock? I want to buy 2 this week, urgent.", null, List.of(),
                     WebhookEvents.rawPayloadRef(body), null, Map.of("message_type", "text", "sent_at", "2025-06-08T20:59:43Z",

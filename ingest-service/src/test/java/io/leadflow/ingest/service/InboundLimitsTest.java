@@ -130,7 +130,7 @@ class InboundLimitsTest {
     }
 
     private static LeadMessage message(Map<String, Object> metadata) {
-        return new LeadMessage("m-1", "+923001112233", Channel.WEBSITE, Instant.parse("2026-03-02T09:00:00Z"), null, null,
+        return new LeadMessage("m-1", "+923001112233", Channel.WEBSITE, Instant.parse("2026-03-02T09:00:00Z"), null,
                 null, "+923001112233", null, null, "hi", "hi", null, new ArrayList<>(), null, null, metadata);
     }
 

@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MessageNormalizerTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-    private static final String TRACE = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
     private final MessageNormalizer normalizer = new MessageNormalizer(
             new ContactNormalizer(() -> "PK", TestConfigs.ingest(20, 30)));
@@ -29,7 +28,7 @@ class MessageNormalizerTest {
         LeadMessage message = normalizer.normalize(inbound, request("retry-1"), 0);
 
         assertThat(message).usingRecursiveComparison().isEqualTo(new LeadMessage("wamid.ABC", "+923001112233",
-                Channel.WHATSAPP, NOW, TRACE, "wamid.ABC", "Ayesha Khan", "+923001112233", null, "923001112233",
+                Channel.WHATSAPP, NOW, "wamid.ABC", "Ayesha Khan", "+923001112233", null, "923001112233",
                 "I want 2 sofas", "I want  2\tsofas", null, List.of(), "sha256:ab",
                 new LeadMessage.ClientInfo("203.0.113.7", "platform/1.0"), Map.of("message_type", "text")));
     }
@@ -115,11 +114,11 @@ class MessageNormalizerTest {
                 .metadata("utm", Map.of("utm_source\u0000", "goo\u0000gle", "list", List.of("a\u0000", 1, true)))
                 .build();
 
-        LeadMessage message = normalizer.normalize(inbound, new RequestInfo(NOW, null, TRACE, "sha256:ab", "203.0.113.7",
+        LeadMessage message = normalizer.normalize(inbound, new RequestInfo(NOW, null, "sha256:ab", "203.0.113.7",
                 "agent\u0000/1"), 0);
 
         assertThat(message).usingRecursiveComparison().isEqualTo(new LeadMessage("id-1", "+923001112233",
-                Channel.WEBSITE, NOW, TRACE, "id-1", "Ayesha", "+923001112233", "a@example.com", "u1",
+                Channel.WEBSITE, NOW, "id-1", "Ayesha", "+923001112233", "a@example.com", "u1",
                 "I want 2 sofas\nnow", "<p>I want 2</p>\r\n", "Re: offer",
                 List.of(new LeadMessage.Attachment("file", "image/png", null, null, "a.png", 3L, null)), "sha256:ab",
                 new LeadMessage.ClientInfo("203.0.113.7", "agent/1"),
@@ -127,6 +126,6 @@ class MessageNormalizerTest {
     }
 
     private static RequestInfo request(String idempotencyKey) {
-        return new RequestInfo(NOW, idempotencyKey, TRACE, "sha256:ab", "203.0.113.7", "platform/1.0");
+        return new RequestInfo(NOW, idempotencyKey, "sha256:ab", "203.0.113.7", "platform/1.0");
     }
 }

@@ -30,9 +30,9 @@ public class LeadUpdatePublisher {
         this.out = out;
     }
 
-    public Uni<Void> publish(LeadStatusWriter.Changed changed, String note, String traceparent) {
+    public Uni<Void> publish(LeadStatusWriter.Changed changed, String note) {
         LeadUpdated event = new LeadUpdated("update-" + UUID.randomUUID(), changed.leadKey(), changed.lead().channel(),
-                changed.at(), traceparent, changed.lead(), changed.statusFrom(), note);
+                changed.at(), changed.lead(), changed.statusFrom(), note);
         return Uni.createFrom().deferred(() -> out.sendMessage(Message.of(EventJson.write(event))
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(changed.leadKey()).build())))
                 .onFailure().recoverWithUni(failure -> {

@@ -90,14 +90,12 @@ public class LeadsResource {
     @Operation(summary = "Change a lead's status and/or add a note",
             description = "{\"status\": \"contacted\", \"note\": \"Called, sends a quote\"}. Every change is kept in the "
                     + "lead's activity and published on lead.updated.v1, so every open dashboard shows it.")
-    public Uni<LeadDetail> change(@PathParam("id") long id, LeadChange change,
-                                  @HeaderParam("traceparent") String traceparent,
-                                  @Context SecurityIdentity identity, @Context HttpServerRequest request) {
+    public Uni<LeadDetail> change(@PathParam("id") long id, LeadChange change, @Context SecurityIdentity identity,
+                                  @Context HttpServerRequest request) {
         if (change == null) {
             throw ProblemException.invalidField("status", "a JSON body with status and/or note is required");
         }
-        return leads.change(id, change.validated(), traceparent, identity.getPrincipal().getName(),
-                Clients.address(request));
+        return leads.change(id, change.validated(), identity.getPrincipal().getName(), Clients.address(request));
     }
 
     @GET

@@ -19,13 +19,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Lists, details and status changes of leads. */
 @ApplicationScoped
 public class LeadService {
 
-    private static final Pattern TRACEPARENT = Pattern.compile("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
 
     private final LeadQueries queries;
     private final LeadStatusWriter writer;
@@ -109,11 +107,10 @@ public class LeadService {
     }
 
     /** Applies the change, publishes it (so every live view shows it), and answers the lead as it is now. */
-    public Uni<LeadDetail> change(long id, LeadChange.Valid change, String traceparent, String actor, String address) {
-        String trace = traceparent != null && TRACEPARENT.matcher(traceparent.strip()).matches() ? traceparent.strip() : null;
+    public Uni<LeadDetail> change(long id, LeadChange.Valid change, String actor, String address) {
         return writer.change(id, change)
                 .map(changed -> changed.orElseThrow(() -> ProblemException.notFound("there is no lead " + id)))
-                .call(changed -> publisher.publish(changed, change.note(), trace))
+                .call(changed -> publisher.publish(changed, change.note()))
                 .call(changed -> audit.record(actor, "lead_changed", String.valueOf(id), address, change.audited()))
                 .chain(changed -> detail(id));
     }

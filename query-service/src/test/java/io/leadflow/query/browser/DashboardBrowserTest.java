@@ -155,7 +155,7 @@ class DashboardBrowserTest {
         LeadView lead = new LeadView(id, "Zainab Live", null, "+923001112233", Channel.WHATSAPP,
                 "I want to buy 2 solar panels today", Intent.BUY, Urgency.HIGH, 86, Quality.HOT, LeadStatus.NEW, 1,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), Instant.now().truncatedTo(ChronoUnit.MICROS), false);
-        String event = EventJson.write(new LeadScored("m-live", "+923001112233", Channel.WHATSAPP, Instant.now(), null,
+        String event = EventJson.write(new LeadScored("m-live", "+923001112233", Channel.WHATSAPP, Instant.now(),
                 lead, new ScoreBreakdown(86, Quality.HOT, List.of())));
         // The replica's consumer joins its group when the service starts: scoring's event is sent until it is heard.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(3)).until(() -> {

@@ -58,7 +58,7 @@ class LeadStreamTest {
         LeadView lead = new LeadView(4242, "Ahmed <img src=x onerror=alert(1)>", null, "+923001234567", Channel.WHATSAPP,
                 "I want to buy 3 units today", Intent.BUY, Urgency.HIGH, 84, Quality.HOT, LeadStatus.NEW, 1,
                 Instant.parse("2026-11-26T10:00:00Z"), Instant.parse("2026-11-26T10:00:00Z"), false);
-        String event = EventJson.write(new LeadScored("m-1", "+923001234567", Channel.WHATSAPP, Instant.now(), null, lead,
+        String event = EventJson.write(new LeadScored("m-1", "+923001234567", Channel.WHATSAPP, Instant.now(), lead,
                 new ScoreBreakdown(84, Quality.HOT, List.of())));
         try (SseReader client = new SseReader(stream, null, TestAccess.bearer("viewer"))) {
             assertThat(client.status()).isEqualTo(200);

@@ -18,11 +18,13 @@ import io.leadflow.scoring.service.LeadIntake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -51,6 +53,7 @@ public class LeadAnalyzedConsumer {
     private final ConsumerRetries retries;
     private final RecordPublisher publisher;
     private final Counter stored;
+    private final ScoredMetrics scoredMetrics;
 
     public LeadAnalyzedConsumer(LeadIntake intake,
                                 @Channel("lead-scored") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
@@ -61,6 +64,7 @@ public class LeadAnalyzedConsumer {
         this.publisher = new RecordPublisher(out, retries, metrics);
         this.stored = Counter.builder("leadflow.scoring.messages").tag("outcome", "scored")
                 .description("Analysed messages scored into their lead (redeliveries included)").register(metrics);
+        this.scoredMetrics = new ScoredMetrics(metrics);
     }
 
     @Incoming("lead-analyzed")
@@ -71,8 +75,20 @@ public class LeadAnalyzedConsumer {
                         () -> Bisection.store(readable, this::store, failure -> false),
                         lastError -> Bisection.store(readable, this::store, failure -> !retries.isTransient(failure)))
                 .chain(outcomes -> publisher.publish(outgoing(received, outcomes))
-                        .invoke(() -> stored.increment(outcomes.stream().filter(Outcome::stored).count())))
+                        .invoke(() -> published(outcomes)))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** At shutdown, what fails is not tried again: it is left unacknowledged, for the next consumer of its partitions. */
+    void stopRetrying(@Observes ShutdownEvent shutdown) {
+        retries.stop();
+    }
+
+    private void published(List<Outcome<Received, LeadScored>> outcomes) {
+        Instant now = Instant.now();
+        List<LeadScored> leads = outcomes.stream().filter(Outcome::stored).map(Outcome::result).toList();
+        stored.increment(leads.size());
+        leads.forEach(lead -> scoredMetrics.published(lead, now));
     }
 
     private Uni<List<LeadScored>> store(List<Received> events) {

@@ -34,9 +34,6 @@ final class MessageMetadata {
         if (message.rawPayloadRef() != null) {
             metadata.put("raw_payload_ref", message.rawPayloadRef());
         }
-        if (message.traceparent() != null) {
-            metadata.put("traceparent", message.traceparent());
-        }
         return metadata;
     }
 }

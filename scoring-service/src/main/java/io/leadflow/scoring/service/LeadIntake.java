@@ -159,8 +159,7 @@ public class LeadIntake {
         LeadScored scored(LeadAnalyzed event) {
             LeadMessage message = event.message();
             ScoredLead lead = leads.get(leadOf.get(MessageKey.of(event)));
-            return new LeadScored(message.messageId(), message.leadKey(), message.channel(), message.receivedAt(),
-                    message.traceparent(), lead.lead(), lead.breakdown());
+            return new LeadScored(message.messageId(), message.leadKey(), message.channel(), message.receivedAt(), lead.lead(), lead.breakdown());
         }
     }
 }

@@ -271,7 +271,7 @@ class BatchPlannerTest {
     static LeadAnalyzed event(String id, Channel channel, String name, String phone, String email, String text, Instant at,
                               Intent intent, Urgency urgency, List<String> writtenPhones, List<String> writtenEmails) {
         String key = phone != null || email != null ? LeadMessage.leadKeyOf(phone, email, channel, null) : channel.label() + ":?";
-        LeadMessage message = new LeadMessage(id, key, channel, at, null, null, name, phone, email, null, text, text, null,
+        LeadMessage message = new LeadMessage(id, key, channel, at, null, name, phone, email, null, text, text, null,
                 List.of(), null, null, Map.of());
         Analysis analysis = new Analysis(intent, urgency, null, Sentiment.NEUTRAL, 80, "en",
                 new Analysis.ExtractedData(null, null, null, null, null, writtenPhones, writtenEmails), "offline", List.of(), 1, null);
@@ -281,7 +281,7 @@ class BatchPlannerTest {
     private static LeadAnalyzed withPlatformId(LeadAnalyzed event, String platformUserId) {
         LeadMessage m = event.message();
         return new LeadAnalyzed(new LeadMessage(m.messageId(), m.channel().label() + ":" + platformUserId, m.channel(),
-                m.receivedAt(), null, null, m.senderName(), m.phone(), m.email(), platformUserId, m.text(), m.originalText(),
+                m.receivedAt(), null, m.senderName(), m.phone(), m.email(), platformUserId, m.text(), m.originalText(),
                 null, List.of(), null, null, Map.of()), event.analysis());
     }
 }

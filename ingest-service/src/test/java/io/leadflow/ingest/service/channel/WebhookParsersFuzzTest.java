@@ -114,7 +114,7 @@ class WebhookParsersFuzzTest {
     private List<LeadMessage> events(Function<byte[], List<Inbound>> parse, byte[] input) {
         List<Inbound> inbound = parse.apply(input);
         List<LeadMessage> events = new ArrayList<>();
-        RequestInfo request = new RequestInfo(Instant.parse("2026-03-02T09:00:00Z"), "fuzz-1", null, "sha256:ab",
+        RequestInfo request = new RequestInfo(Instant.parse("2026-03-02T09:00:00Z"), "fuzz-1", "sha256:ab",
                 "203.0.113.7", "fuzz/1.0");
         for (int i = 0; i < inbound.size(); i++) {
             LeadMessage message = normalizer.normalize(inbound.get(i), request, i);
