@@ -2,6 +2,7 @@ package io.leadflow.testinfra;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HeaderConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -25,6 +26,7 @@ import java.util.Map;
 public final class TestAccess {
 
     private static final KeyPair KEYS = generate();
+    private static final String AUTHORIZATION = "Authorization";
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
     /** The admin a service creates when there is no user, and their password (random, per test JVM). */
     public static final String FIRST_ADMIN = "first-admin";
@@ -58,9 +60,15 @@ public final class TestAccess {
         return "Bearer " + token("test-" + role, role);
     }
 
-    /** Every RestAssured request of this test JVM goes as {@code test-<role>} until {@link #anonymous()}. */
+    /**
+     * Every RestAssured request of this test JVM goes as {@code test-<role>} until {@link #anonymous()}; a request
+     * that names its own {@code Authorization} (another user's token, a platform's token) sends that one instead,
+     * not both.
+     */
     public static void actAs(String role) {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", bearer(role)).build();
+        RestAssured.config = RestAssured.config().headerConfig(
+                HeaderConfig.headerConfig().overwriteHeadersWithName(AUTHORIZATION));
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader(AUTHORIZATION, bearer(role)).build();
     }
 
     public static void anonymous() {
