@@ -59,6 +59,11 @@ public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Inte
         return new LeadFilter(qualities, channels, intents, statuses, from, to, minScore, maxScore, newText, sort);
     }
 
+    /** This filter in another order. */
+    public LeadFilter sortedBy(LeadSort newSort) {
+        return new LeadFilter(qualities, channels, intents, statuses, from, to, minScore, maxScore, text, newSort);
+    }
+
     /** This filter narrowed to the leads received before {@code moment}. */
     public LeadFilter before(Instant moment) {
         Instant end = to == null || moment.isBefore(to) ? moment : to;

@@ -14,7 +14,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * Ready once scoring-service has migrated the schema up to the users and the audit log (V34), the newest migration this
+ * Ready once scoring-service has migrated the schema up to the share links (V35), the newest migration this
  * service reads; this service never migrates.
  */
 @Readiness
@@ -23,7 +23,7 @@ public class MigratedSchema extends SchemaReadiness {
 
     public MigratedSchema(AgroalDataSource dataSource) {
         // JDBC blocks: on a worker thread, never the event loop the health check is called on.
-        super(34, query -> Uni.createFrom().item(() -> applied(dataSource, query))
+        super(35, query -> Uni.createFrom().item(() -> applied(dataSource, query))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once scoring-service has migrated the schema up to the users and the audit log (V34), the newest migration
+ * Ready once scoring-service has migrated the schema up to the share links (V35), the newest migration
  * this service reads; this service never migrates.
  */
 @Readiness
@@ -14,6 +14,6 @@ import org.eclipse.microprofile.health.Readiness;
 public class MigratedSchema extends SchemaReadiness {
 
     public MigratedSchema(Pool pool) {
-        super(34, query -> pool.query(query).execute().map(rows -> rows.iterator().next().getBoolean(0)));
+        super(35, query -> pool.query(query).execute().map(rows -> rows.iterator().next().getBoolean(0)));
     }
 }

@@ -92,13 +92,13 @@ class SeedLeadsResourceTest {
 
     @Test
     void health_isNotReadyUntilTheNewestMigrationItReadsIsApplied() {
-        // As if scoring-service had applied everything up to V33 only: sign-ins read V34's users.
-        TestPostgres.execute("UPDATE flyway_schema_history SET success = false WHERE version = '34'");
+        // As if scoring-service had applied everything up to V34 only: share links read V35's shares.
+        TestPostgres.execute("UPDATE flyway_schema_history SET success = false WHERE version = '35'");
         try {
             given().get("/q/health/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'schema' }.status", equalTo("DOWN"));
         } finally {
-            TestPostgres.execute("UPDATE flyway_schema_history SET success = true WHERE version = '34'");
+            TestPostgres.execute("UPDATE flyway_schema_history SET success = true WHERE version = '35'");
         }
     }
 }
