@@ -3,6 +3,7 @@ package io.leadflow.leadquery;
 import io.leadflow.events.Channel;
 import io.leadflow.events.Intent;
 import io.leadflow.events.LeadStatus;
+import io.leadflow.events.LeadView;
 import io.leadflow.events.Quality;
 import io.leadflow.http.ProblemException;
 
@@ -15,7 +16,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -57,6 +60,28 @@ public record LeadFilter(Set<Quality> qualities, Set<Channel> channels, Set<Inte
     /** This filter with another free text (null: none). */
     public LeadFilter withText(String newText) {
         return new LeadFilter(qualities, channels, intents, statuses, from, to, minScore, maxScore, newText, sort);
+    }
+
+    /**
+     * Whether a lead is among this filter's, as {@link LeadSql#where} selects them: for leads that arrive as events
+     * rather than rows (the live stream of a share link).
+     */
+    public boolean matches(LeadView lead) {
+        return (qualities.isEmpty() || qualities.contains(lead.quality()))
+                && (channels.isEmpty() || channels.contains(lead.channel()))
+                && (intents.isEmpty() || intents.contains(lead.intent()))
+                && (statuses.isEmpty() || statuses.contains(lead.status()))
+                && (from == null || !lead.createdAt().isBefore(from))
+                && (to == null || lead.createdAt().isBefore(to))
+                && (minScore == null || lead.score() >= minScore)
+                && (maxScore == null || lead.score() <= maxScore)
+                && (text == null || searchText(lead).contains(text.toLowerCase(Locale.ROOT)));
+    }
+
+    /** {@link LeadSql#SEARCH_TEXT} of a lead, lower case. */
+    private static String searchText(LeadView lead) {
+        return (Objects.toString(lead.userName(), "") + " " + Objects.toString(lead.userPhone(), "") + " "
+                + Objects.toString(lead.userEmail(), "") + " " + Objects.toString(lead.message(), "")).toLowerCase(Locale.ROOT);
     }
 
     /** This filter in another order. */

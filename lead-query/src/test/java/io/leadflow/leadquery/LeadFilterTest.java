@@ -1,7 +1,11 @@
 package io.leadflow.leadquery;
 
 import io.leadflow.events.Channel;
+import io.leadflow.events.Intent;
+import io.leadflow.events.LeadStatus;
+import io.leadflow.events.LeadView;
 import io.leadflow.events.Quality;
+import io.leadflow.events.Urgency;
 import io.leadflow.http.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +88,26 @@ class LeadFilterTest {
                     assertThat(e.problem().status()).isEqualTo(400);
                     assertThat(e.problem().field()).isEqualTo(field);
                 });
+    }
+
+    @Test
+    void matches_keepsALeadExactlyWhenEveryFilterHolds() {
+        LeadFilter filter = LeadFilter.parse(Map.of("quality", List.of("HOT"), "channel", List.of("whatsapp"),
+                "from", List.of("2026-11-01"), "min_score", List.of("70"), "q", List.of("SOFA")), ZoneId.of("UTC"));
+        LeadView lead = lead(Quality.HOT, Channel.WHATSAPP, 80, "Is the blue sofa in stock?", "2026-11-02T10:00:00Z");
+
+        assertThat(filter.matches(lead)).isTrue();
+        assertThat(filter.matches(lead(Quality.WARM, Channel.WHATSAPP, 80, "blue sofa", "2026-11-02T10:00:00Z"))).isFalse();
+        assertThat(filter.matches(lead(Quality.HOT, Channel.EMAIL, 80, "blue sofa", "2026-11-02T10:00:00Z"))).isFalse();
+        assertThat(filter.matches(lead(Quality.HOT, Channel.WHATSAPP, 69, "blue sofa", "2026-11-02T10:00:00Z"))).isFalse();
+        assertThat(filter.matches(lead(Quality.HOT, Channel.WHATSAPP, 80, "a table", "2026-11-02T10:00:00Z"))).isFalse();
+        assertThat(filter.matches(lead(Quality.HOT, Channel.WHATSAPP, 80, "blue sofa", "2026-10-31T23:59:59Z"))).isFalse();
+        assertThat(LeadFilter.ALL.matches(lead)).isTrue();
+    }
+
+    private static LeadView lead(Quality quality, Channel channel, int score, String message, String createdAt) {
+        Instant at = Instant.parse(createdAt);
+        return new LeadView(1, "Ayesha", null, "+923001112233", channel, message, Intent.BUY, Urgency.HIGH, score,
+                quality, LeadStatus.NEW, 1, at, at, false);
     }
 }

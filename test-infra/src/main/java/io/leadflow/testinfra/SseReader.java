@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -24,6 +26,7 @@ public final class SseReader implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<Event> seen = new ArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile Stream<String> lines;
 
     /**
@@ -39,32 +42,36 @@ public final class SseReader implements AutoCloseable {
             request.header("Authorization", authorization);
         }
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        // The lines are read on a thread of their own: the stream never ends by itself.
+        // The lines are read on a thread of their own, until the server ends the stream or the reader is closed.
         response.thenAcceptAsync(answer -> {
             lines = answer.body();
             String[] block = new String[4];
-            lines.forEach(line -> {
-                if (line.isEmpty()) {
-                    if (block[1] != null || block[2] != null || block[3] != null) {
-                        events.add(new Event(block[0], block[1], block[2], block[3]));
+            try (Stream<String> body = lines) {
+                body.forEach(line -> {
+                    if (line.isEmpty()) {
+                        if (block[1] != null || block[2] != null || block[3] != null) {
+                            events.add(new Event(block[0], block[1], block[2], block[3]));
+                        }
+                        block[1] = null;
+                        block[2] = null;
+                        block[3] = null;
+                    } else if (line.startsWith(":")) {
+                        block[3] = line.substring(1).strip();
+                    } else {
+                        int colon = line.indexOf(':');
+                        String field = colon < 0 ? line : line.substring(0, colon);
+                        String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
+                        switch (field) {
+                            case "id" -> block[0] = value;
+                            case "event" -> block[1] = value;
+                            case "data" -> block[2] = block[2] == null ? value : block[2] + "\n" + value;
+                            default -> { }
+                        }
                     }
-                    block[1] = null;
-                    block[2] = null;
-                    block[3] = null;
-                } else if (line.startsWith(":")) {
-                    block[3] = line.substring(1).strip();
-                } else {
-                    int colon = line.indexOf(':');
-                    String field = colon < 0 ? line : line.substring(0, colon);
-                    String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
-                    switch (field) {
-                        case "id" -> block[0] = value;
-                        case "event" -> block[1] = value;
-                        case "data" -> block[2] = block[2] == null ? value : block[2] + "\n" + value;
-                        default -> { }
-                    }
-                }
-            });
+                });
+            } finally {
+                ended.complete(null);
+            }
         }, runnable -> {
             Thread reader = new Thread(runnable, "sse-reader");
             reader.setDaemon(true);
@@ -102,6 +109,18 @@ public final class SseReader implements AutoCloseable {
             if (match.test(event)) {
                 return event;
             }
+        }
+    }
+
+    /** Whether the server ends the stream within {@code timeout}. */
+    public boolean endsWithin(Duration timeout) throws InterruptedException {
+        try {
+            ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
         }
     }
 

@@ -6,7 +6,9 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Signing in: the first admin, how long a session lasts, how failed logins are slowed down. */
+/**
+ * Signing in: the first admin, how long a session lasts, how failed logins are slowed down; how long share links last.
+ */
 @ConfigMapping(prefix = "leadflow.access")
 public interface AccessConfig {
 
@@ -32,4 +34,12 @@ public interface AccessConfig {
 
     @WithDefault("15m")
     Duration failureWindow();
+
+    /** How long a share link stays open when its creator does not say. */
+    @WithDefault("72h")
+    Duration shareLength();
+
+    /** The longest a share link may stay open. */
+    @WithDefault("30d")
+    Duration maxShareLength();
 }

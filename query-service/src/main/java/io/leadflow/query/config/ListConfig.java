@@ -1,5 +1,6 @@
 package io.leadflow.query.config;
 
+import io.leadflow.http.ProblemException;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,6 +15,24 @@ public interface ListConfig {
     /** The most leads one page holds; a larger {@code limit} is clamped to it. */
     @WithDefault("1000")
     int maxLimit();
+
+    /**
+     * The page size a request's {@code limit} asks for: a whole number, clamped to 1..{@link #maxLimit()}; the default
+     * when it gives none.
+     *
+     * @throws ProblemException a 400 naming {@code limit}
+     */
+    default int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return defaultLimit();
+        }
+        try {
+            long asked = Long.parseLong(limit.strip());
+            return (int) Math.max(1, Math.min(maxLimit(), asked));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("limit", "limit must be a whole number (1 to " + maxLimit() + ")");
+        }
+    }
 
     /**
      * A search ({@code q}) first looks for its page among this many leads at the top of the order (a common text

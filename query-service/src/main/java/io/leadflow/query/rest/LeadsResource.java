@@ -1,7 +1,6 @@
 package io.leadflow.query.rest;
 
 import io.leadflow.access.Roles;
-import io.leadflow.events.EventJson;
 import io.leadflow.http.ProblemException;
 import io.leadflow.leadquery.BusinessZone;
 import io.leadflow.leadquery.LeadFilter;
@@ -73,7 +72,7 @@ public class LeadsResource {
                               @Parameter(description = "IANA zone that date-only from/to are cut in") @QueryParam("tz") String tz) {
         Map<String, List<String>> parameters = uri.getQueryParameters();
         LeadFilter filter = LeadFilter.parse(parameters, LeadFilter.zone(tz, businessZone.zone()));
-        return leads.page(filter, cursor, limit(limit));
+        return leads.page(filter, cursor, listConfig.limit(limit));
     }
 
     @GET
@@ -104,39 +103,8 @@ public class LeadsResource {
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @ResponseHeader(name = "X-Accel-Buffering", value = "no")
     @ResponseStatus(200)
-    @Operation(summary = "Live leads (Server-Sent Events)",
-            description = "Event 'lead': a lead, as a list item, each time it is scored or changed. Event 'ready': the "
-                    + "stream is live. Event 'reload': more changed while you were away than a replay sends; reload the "
-                    + "list. Comments every 15 s keep the connection open. Reconnect with Last-Event-ID to get what "
-                    + "you missed.")
+    @Operation(summary = "Live leads (Server-Sent Events)", description = LiveEvents.DESCRIPTION)
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        long retry = streamConfig.reconnectDelay().toMillis();
-        return stream.open(lastEventId).map(event -> {
-            if (event instanceof LeadStream.LeadEvent lead) {
-                return sse.newEventBuilder().id(String.valueOf(lead.id())).name("lead")
-                        .data(EventJson.write(lead.lead())).build();
-            }
-            if (event instanceof LeadStream.Ready ready) {
-                return sse.newEventBuilder().id(String.valueOf(ready.id())).name("ready").reconnectDelay(retry)
-                        .data("{\"replayed\":" + ready.replayed() + "}").build();
-            }
-            if (event instanceof LeadStream.Reload reload) {
-                return sse.newEventBuilder().id(String.valueOf(reload.id())).name("reload").data("{}").build();
-            }
-            return sse.newEventBuilder().comment("heartbeat").build();
-        });
-    }
-
-    /** A page size: a whole number, clamped to 1..max. */
-    int limit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return listConfig.defaultLimit();
-        }
-        try {
-            long asked = Long.parseLong(limit.strip());
-            return (int) Math.max(1, Math.min(listConfig.maxLimit(), asked));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("limit", "limit must be a whole number (1 to " + listConfig.maxLimit() + ")");
-        }
+        return LiveEvents.sse(stream.open(lastEventId), sse, streamConfig.reconnectDelay().toMillis());
     }
 }

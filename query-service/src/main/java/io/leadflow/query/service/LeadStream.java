@@ -1,6 +1,7 @@
 package io.leadflow.query.service;
 
 import io.leadflow.events.LeadView;
+import io.leadflow.leadquery.LeadFilter;
 import io.leadflow.query.config.StreamConfig;
 import io.leadflow.query.repository.LeadQueries;
 import io.smallrye.mutiny.Multi;
@@ -53,17 +54,23 @@ public class LeadStream {
     public record Heartbeat() implements Event {
     }
 
+    /** Every lead's events. */
     public Multi<Event> open(String lastEventId) {
+        return open(lastEventId, LeadFilter.ALL);
+    }
+
+    /** The events of the leads in {@code scope} only (a share link's). */
+    public Multi<Event> open(String lastEventId, LeadFilter scope) {
         UnicastProcessor<Event> pending = UnicastProcessor.create(new ArrayBlockingQueue<>(config.bufferSize()), null);
-        Cancellable listening = live.events().subscribe().with(
+        Cancellable listening = live.events().select().where(event -> scope.matches(event.lead())).subscribe().with(
                 event -> pending.onNext(new LeadEvent(event.id(), event.lead())), pending::onError, pending::onComplete);
         Multi<Event> heartbeats = Multi.createFrom().ticks().every(config.heartbeat()).map(tick -> new Heartbeat());
-        Multi<Event> events = Multi.createBy().concatenating().streams(catchUp(lastEventId), pending);
+        Multi<Event> events = Multi.createBy().concatenating().streams(catchUp(lastEventId, scope), pending);
         return Multi.createBy().merging().streams(events, heartbeats)
                 .onTermination().invoke(listening::cancel);
     }
 
-    private Multi<Event> catchUp(String lastEventId) {
+    private Multi<Event> catchUp(String lastEventId, LeadFilter scope) {
         Long seen = parse(lastEventId);
         long now = live.nextId();
         if (seen == null) {
@@ -76,8 +83,8 @@ public class LeadStream {
                         return Multi.createFrom().items(new Reload(now), new Ready(now, 0));
                     }
                     List<Event> replay = new ArrayList<>(changed.size() + 1);
-                    changed.forEach(lead -> replay.add(new LeadEvent(now, lead)));
-                    replay.add(new Ready(now, changed.size()));
+                    changed.stream().filter(scope::matches).forEach(lead -> replay.add(new LeadEvent(now, lead)));
+                    replay.add(new Ready(now, replay.size()));
                     return Multi.createFrom().iterable(replay);
                 });
     }
