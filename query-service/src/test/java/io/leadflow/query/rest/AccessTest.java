@@ -62,6 +62,9 @@ class AccessTest {
                 new Endpoint("PATCH", "/api/users/nobody", "{\"role\":\"viewer\"}", admin),
                 new Endpoint("DELETE", "/api/users/nobody", null, admin),
                 new Endpoint("GET", "/api/audit", null, admin),
+                new Endpoint("POST", "/api/shares", "{\"filters\":{\"quality\":\"HOT\"}}", work),
+                new Endpoint("GET", "/api/shares", null, work),
+                new Endpoint("DELETE", "/api/shares/999999", null, work),
                 new Endpoint("GET", "/api/auth/me", null, read),
                 new Endpoint("POST", "/api/auth/logout", null, read));
     }
