@@ -1,5 +1,7 @@
 package io.leadflow.query.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.leadflow.http.ProblemException;
 import io.leadflow.query.config.AccessConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,18 +12,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Slows down password guessing: a user name that failed {@code maxFailuresPerUser} times within the window, or an
  * address that failed {@code maxFailuresPerAddress} times, must wait until the oldest of those failures leaves it
- * (429 with Retry-After). Kept per replica, in memory.
+ * (429 with Retry-After). Kept per replica, in memory, bounded: a key is forgotten a window after its last failure,
+ * and at most {@link #MAX_TRACKED} are kept.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    /** The most user names and addresses remembered at once: a guesser trying endless names cannot fill the heap. */
+    static final int MAX_TRACKED = 100_000;
+
+    private final Cache<String, Deque<Instant>> tracked;
+    private final ConcurrentMap<String, Deque<Instant>> failures;
     private final int maxPerUser;
     private final int maxPerAddress;
     private final Duration window;
@@ -29,10 +36,15 @@ public class LoginThrottle {
 
     @Inject
     public LoginThrottle(AccessConfig config) {
-        this(config.maxFailuresPerUser(), config.maxFailuresPerAddress(), config.failureWindow(), Clock.systemUTC());
+        this(config.maxFailuresPerUser(), config.maxFailuresPerAddress(), config.failureWindow(), Clock.systemUTC(),
+                MAX_TRACKED);
     }
 
-    LoginThrottle(int maxPerUser, int maxPerAddress, Duration window, Clock clock) {
+    LoginThrottle(int maxPerUser, int maxPerAddress, Duration window, Clock clock, int maxTracked) {
+        // A key's failures all leave the window once it has not failed for a whole window: it is forgotten then.
+        this.tracked = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(maxTracked)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
+        this.failures = tracked.asMap();
         this.maxPerUser = maxPerUser;
         this.maxPerAddress = maxPerAddress;
         this.window = window;
@@ -80,6 +92,12 @@ public class LoginThrottle {
             return kept.isEmpty() ? null : kept;
         });
         return wait[0];
+    }
+
+    /** How many user names and addresses are remembered now. */
+    long trackedKeys() {
+        tracked.cleanUp();
+        return tracked.estimatedSize();
     }
 
     private void forgetOld(Deque<Instant> times, Instant now) {

@@ -31,7 +31,7 @@ class LoginThrottleTest {
             return now;
         }
     };
-    private final LoginThrottle throttle = new LoginThrottle(3, 5, Duration.ofMinutes(15), clock);
+    private final LoginThrottle throttle = new LoginThrottle(3, 5, Duration.ofMinutes(15), clock, 1_000);
 
     @Test
     void aUserName_waitsAfterItsFailures_untilTheOldestLeavesTheWindow() {
@@ -68,5 +68,16 @@ class LoginThrottleTest {
         throttle.failed("sara", "10.0.0.1");
         throttle.failed("sara", "10.0.0.1");
         assertThatCode(() -> throttle.check("sara", "10.0.0.3")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void endlessUserNames_doNotGrowWhatIsRemembered_andFailuresAreForgottenAWindowLater() {
+        for (int i = 0; i < 20_000; i++) {
+            throttle.failed("guess" + i, "10.0." + (i / 250) + "." + (i % 250));
+        }
+        assertThat(throttle.trackedKeys()).isLessThanOrEqualTo(1_000);
+
+        now = now.plus(Duration.ofMinutes(16));
+        assertThat(throttle.trackedKeys()).isZero();
     }
 }
