@@ -2,9 +2,9 @@ package io.leadflow.leadquery;
 
 import io.leadflow.http.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -62,6 +62,7 @@ public final class SharedViews {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Uni.createFrom().failure(notFound());
         }
+        // The client binds a BYTEA from Vert.x's own Buffer, not from Mutiny's wrapper of it.
         return pool.preparedQuery(FIND).execute(Tuple.of(Buffer.buffer(hash(token))))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
