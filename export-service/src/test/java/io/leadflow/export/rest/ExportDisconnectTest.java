@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -74,6 +75,20 @@ class ExportDisconnectTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> exportSessions("state <> 'idle'") == 0);
         assertThat(Downloads.exportedIds()).isEmpty();
+    }
+
+    @Test
+    void aCsvClientThatLeaves_leavesNoConnectionBehindThatWouldFailTheNextExports() throws IOException {
+        for (int round = 0; round < 3; round++) {
+            try (Socket client = markingDownload("/api/export/leads.csv")) {
+                client.getInputStream().readNBytes(4096);
+                await().atMost(Duration.ofSeconds(30)).until(() -> exportSessions("state = 'active' AND query LIKE 'COPY%'") == 1);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> exportSessions("state <> 'idle'") == 0);
+            // The pool hands out the connection it got back last: a broken one would fail these.
+            assertThat(Downloads.csv(Map.of("q", List.of("Customer 12345")))).hasSize(1);
+            assertThat(Downloads.xlsx(Map.of("q", List.of("Customer 12345")))).hasSize(1);
+        }
     }
 
     @Test
