@@ -27,8 +27,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -102,6 +105,25 @@ class ExportDisconnectTest {
     }
 
     @Test
+    void aMaskedCsvClientThatLeaves_endsTheExportAsCancelled_andGivesTheConnectionBack() throws IOException {
+        TestLinks.Link link = TestLinks.create("{}", true, true);
+        double cancelled = cancelledCsvFiles();
+        try (Socket client = new Socket(server.getHost(), server.getPort())) {
+            client.setReceiveBufferSize(8192);
+            client.getOutputStream().write(("GET " + link.file("leads.csv") + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = client.getInputStream();
+            assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            in.readNBytes(4096);
+            // The client reads no further: the server waits on it between two fetches of the cursor.
+            await().atMost(Duration.ofSeconds(30)).until(() -> exportSessions("state = 'idle in transaction'") == 1);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> exportSessions("state <> 'idle'") == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cancelledCsvFiles() == cancelled + 1);
+    }
+
+    @Test
     void aClientThatReadsItAll_getsEveryLead() throws IOException {
         assertThat(Downloads.csv(Map.of())).hasSize(LEADS);
     }
@@ -126,6 +148,13 @@ class ExportDisconnectTest {
             count.next();
             return count.getInt(1);
         }
+    }
+
+    /** CSV exports stopped because their client went away, as /q/metrics counts them. */
+    private static double cancelledCsvFiles() {
+        Matcher count = Pattern.compile("(?m)^leadflow_export_files_total\\{format=\"csv\",outcome=\"cancelled\",?} (\\S+)$")
+                .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 
     private static long temporaryFiles() throws IOException {
