@@ -2,6 +2,7 @@ package io.leadflow.export;
 
 import io.leadflow.http.ProblemException;
 import io.leadflow.leadquery.LeadFilter;
+import io.leadflow.leadquery.SharedView;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -16,8 +17,14 @@ import java.util.Map;
  *                     by a POST, never by a GET
  * @param zone         the zone of the file's dates and times, and of {@code from}/{@code to}: {@code tz}, as the
  *                     API reads it, else the configured {@code leadflow.timezone}
+ * @param maskContacts whether phones, emails and the contacts in messages are masked, as a share link may ask
  */
-public record ExportRequest(LeadFilter filter, boolean markExported, ZoneId zone) {
+public record ExportRequest(LeadFilter filter, boolean markExported, ZoneId zone, boolean maskContacts) {
+
+    /** A request of a signed-in user, who sees contacts as they are. */
+    public ExportRequest(LeadFilter filter, boolean markExported, ZoneId zone) {
+        this(filter, markExported, zone, false);
+    }
 
     /**
      * The parameter that once asked a GET to mark the exported leads. A GET never changes anything now, so when given it
@@ -41,6 +48,16 @@ public record ExportRequest(LeadFilter filter, boolean markExported, ZoneId zone
         LeadFilter filter = LeadFilter.parse(parameters, zone);
         checkMarkExported(parameters.getOrDefault(MARK_EXPORTED, List.of()), markExported);
         return new ExportRequest(filter, markExported, zone);
+    }
+
+    /**
+     * The download of a share link: exactly the link's leads, in the order a visitor asks for ({@code sort}, the one
+     * parameter a visitor may give), in the link's zone, masked if the link says so, never marked.
+     *
+     * @throws ProblemException a 400 for a sort that is not one of the API's
+     */
+    public static ExportRequest shared(SharedView link, String sort, ZoneId businessZone) {
+        return new ExportRequest(link.filter(businessZone, sort), false, link.zone(businessZone), link.maskContacts());
     }
 
     private static void checkMarkExported(List<String> values, boolean markExported) {

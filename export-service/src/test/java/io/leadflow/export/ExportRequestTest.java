@@ -2,8 +2,12 @@ package io.leadflow.export;
 
 import io.leadflow.http.ProblemException;
 import io.leadflow.leadquery.LeadFilter;
+import io.leadflow.leadquery.LeadSort;
+import io.leadflow.leadquery.SharedView;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +65,20 @@ class ExportRequestTest {
 
     private static ExportRequest parse(Map<String, List<String>> parameters) {
         return ExportRequest.parse(parameters, ZoneOffset.UTC, false);
+    }
+
+    @Test
+    void aSharedDownload_isTheLinksFilterZoneAndMasking_inTheVisitorsOrder_andNeverMarks() {
+        SharedView link = new SharedView(7, "admin", Instant.EPOCH, Instant.EPOCH.plusSeconds(60),
+                Map.of("quality", List.of("HOT"), "tz", List.of("Asia/Karachi")), true, true);
+        ZoneId karachi = ZoneId.of("Asia/Karachi");
+        LeadFilter hot = LeadFilter.parse(Map.of("quality", List.of("HOT")), karachi);
+
+        assertThat(ExportRequest.shared(link, null, ZoneOffset.UTC)).isEqualTo(new ExportRequest(hot, false, karachi, true));
+        assertThat(ExportRequest.shared(link, "-score", ZoneOffset.UTC))
+                .isEqualTo(new ExportRequest(hot.sortedBy(LeadSort.fromParameter("-score").orElseThrow()), false, karachi, true));
+        assertThatThrownBy(() -> ExportRequest.shared(link, "name", ZoneOffset.UTC))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().field()).isEqualTo("sort"));
     }
 
     private static void assertProblem(Map<String, List<String>> parameters, String field) {

@@ -62,6 +62,7 @@ public final class SharedViews {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Uni.createFrom().failure(notFound());
         }
+        // The client binds a BYTEA from Vert.x's own Buffer, not from Mutiny's wrapper of it.
         return pool.preparedQuery(FIND).execute(Tuple.of(Buffer.buffer(hash(token))))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "leadflow.export")
 public interface ExportConfig {
 
-    /** Rows fetched from PostgreSQL per round trip while an Excel file is written. */
+    /** Rows fetched from PostgreSQL per round trip while an Excel file (or a CSV with masked contacts) is written. */
     @WithDefault("2000")
     int fetchSize();
 

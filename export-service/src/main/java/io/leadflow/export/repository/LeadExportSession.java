@@ -3,6 +3,7 @@ package io.leadflow.export.repository;
 import io.leadflow.export.ExportColumns;
 import io.leadflow.export.ExportRequest;
 import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -33,6 +34,8 @@ public final class LeadExportSession implements AutoCloseable {
     private final ExportSql sql;
     private final boolean marking;
     private boolean closed;
+    /** A COPY broke off: the connection may hold the rest of its answer, so it must not serve anyone again. */
+    private volatile boolean copyBrokenOff;
 
     private LeadExportSession(Connection connection, ExportSql sql, boolean marking) {
         this.connection = connection;
@@ -102,7 +105,14 @@ public final class LeadExportSession implements AutoCloseable {
      * @return the number of rows
      */
     public long copyCsv(OutputStream out) throws SQLException, IOException {
-        return connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql.csvCopy(marking), out);
+        try {
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql.csvCopy(marking), out);
+        } catch (IOException e) {
+            // pgjdbc cancels the COPY but may leave the end of its answer unread on the connection, where the next
+            // statement would read it as its own (pgjdbc issue 3163): the connection is discarded, not pooled.
+            copyBrokenOff = true;
+            throw e;
+        }
     }
 
     /**
@@ -172,11 +182,21 @@ public final class LeadExportSession implements AutoCloseable {
         }
         closed = true;
         try {
-            if (!connection.isClosed()) {
+            if (copyBrokenOff) {
+                discard();
+            } else if (!connection.isClosed()) {
                 connection.rollback();
             }
         } finally {
             connection.close();
         }
+    }
+
+    /**
+     * Ends the database connection itself, under the pool's wrapper: PostgreSQL rolls its transaction back, and the
+     * pool, failing to reset it when it is handed back, closes it and opens another in its place.
+     */
+    private void discard() throws SQLException {
+        connection.unwrap(BaseConnection.class).abort(Runnable::run);
     }
 }

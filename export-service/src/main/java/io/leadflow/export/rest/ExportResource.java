@@ -7,9 +7,7 @@ import io.leadflow.export.ExportRequest;
 import io.leadflow.export.service.Export;
 import io.leadflow.export.service.LeadExports;
 import io.leadflow.http.CrossOriginGuard;
-import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -20,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -95,20 +92,9 @@ public class ExportResource {
         // A bad filter is a 400 problem here, before the response, and so before any byte of the file.
         ExportRequest request = ExportRequest.parse(uri.getQueryParameters(), exports.zone(), markExported);
         Export export = exports.open(request, format);
-        String actor = identity.getPrincipal().getName();
-        String address = routing.request().remoteAddress() == null ? null : routing.request().remoteAddress().hostAddress();
-        routing.addEndHandler(ended -> {
-            export.responseEnded(Infrastructure.getDefaultWorkerPool());
-            export.rowsDelivered().ifPresent(rows -> audit.record(actor, "export", export.fileName(), address,
-                            Map.of("filters", uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery(),
-                                    "rows", rows, "format", format.name().toLowerCase(Locale.ROOT),
-                                    "mark_exported", markExported))
-                    .subscribe().with(ok -> { }, failure -> Log.warnf("The export of %s was not audited: %s", actor, failure)));
-        });
-        StreamingOutput body = export::writeTo;
-        return Response.ok(body, format.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName() + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
+        String query = uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery();
+        return Attachments.audited(export, routing, audit, identity.getPrincipal().getName(), "export",
+                rows -> Map.of("filters", query, "rows", rows, "format", format.name().toLowerCase(Locale.ROOT),
+                        "mark_exported", markExported));
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.SQLException;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -95,6 +96,18 @@ public abstract class Export {
             throw new ClientGone("before the end of the file", null);
         }
         return session.markExportedAndCommit();
+    }
+
+    /**
+     * What a failure while the rows were read by a cursor means: the client went away (the cursor stopped at its
+     * next row), or the export failed, which is counted.
+     */
+    protected final IOException readFailure(Exception e) {
+        if (e instanceof CancellationException) {
+            return new ClientGone("while the rows were read", e);
+        }
+        metrics.failed(this, e);
+        return new IOException("The export failed", e);
     }
 
     /** Writes the file to the client; {@link ClientGone} when the client goes away. */

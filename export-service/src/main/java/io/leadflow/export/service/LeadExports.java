@@ -29,6 +29,7 @@ public class LeadExports {
     private final ZoneId zone;
     private final ExportMetrics metrics;
     private final XlsxExport.Settings xlsx;
+    private final int fetchSize;
 
     public LeadExports(DataSource dataSource, ExportConfig config, BusinessZone businessZone, MeterRegistry registry) {
         this.dataSource = dataSource;
@@ -37,6 +38,7 @@ public class LeadExports {
         this.xlsx = new XlsxExport.Settings(config.fetchSize(), config.xlsx().rowsPerSheet(),
                 config.xlsx().tempDirectory().orElse(Path.of(System.getProperty("java.io.tmpdir"), "leadflow-export")),
                 config.xlsx().compressTempFiles());
+        this.fetchSize = config.fetchSize();
         // Wrong settings stop the service at start, not at the first download.
         LeadExportSession.postgresZone(zone);
         XlsxWorkbook.checkRowsPerSheet(xlsx.rowsPerSheet());
@@ -63,8 +65,11 @@ public class LeadExports {
                     RETRY_AFTER_SECONDS);
         }
         String fileName = FileNames.of(request.filter(), LocalDate.now(request.zone()), format);
-        return format == ExportFormat.CSV
-                ? new CsvExport(fileName, session, metrics)
-                : new XlsxExport(fileName, session, xlsx, metrics);
+        if (format == ExportFormat.XLSX) {
+            return new XlsxExport(fileName, session, xlsx, request.maskContacts(), metrics);
+        }
+        // PostgreSQL writes the CSV unless contacts are masked, which only Java can do (ContactMask, the one rule).
+        return request.maskContacts() ? new MaskedCsvExport(fileName, session, fetchSize, metrics)
+                : new CsvExport(fileName, session, metrics);
     }
 }

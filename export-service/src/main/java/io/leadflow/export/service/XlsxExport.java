@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 
 /**
  * An Excel download. The rows go from a cursor into POI's streaming writer, whose temporary files hold them until
  * the workbook (a zip) is written to the client. A client that goes away stops the cursor at the next row, and
- * the temporary files are removed however the export ends.
+ * the temporary files are removed however the export ends. A share link that masks contacts gets them masked
+ * before they reach the workbook ({@link ExportColumns#masked}).
  */
 final class XlsxExport extends Export {
 
@@ -24,11 +25,13 @@ final class XlsxExport extends Export {
 
     private final LeadExportSession session;
     private final Settings settings;
+    private final boolean maskContacts;
 
-    XlsxExport(String fileName, LeadExportSession session, Settings settings, ExportMetrics metrics) {
+    XlsxExport(String fileName, LeadExportSession session, Settings settings, boolean maskContacts, ExportMetrics metrics) {
         super(ExportFormat.XLSX, fileName, metrics);
         this.session = session;
         this.settings = settings;
+        this.maskContacts = maskContacts;
     }
 
     @Override
@@ -37,7 +40,8 @@ final class XlsxExport extends Export {
         try (LeadExportSession db = session;
              XlsxWorkbook workbook = new XlsxWorkbook(ExportColumns.ALL, settings.rowsPerSheet(), settings.tempRoot(),
                      settings.compressTempFiles())) {
-            long rows = db.forEachRow(settings.fetchSize(), this::ended, workbook::add);
+            Consumer<Object[]> add = maskContacts ? row -> workbook.add(ExportColumns.masked(row)) : workbook::add;
+            long rows = db.forEachRow(settings.fetchSize(), this::ended, add);
             if (!db.marking()) {
                 db.close(); // every row is read: the connection need not wait for the upload
             }
@@ -46,11 +50,8 @@ final class XlsxExport extends Export {
             buffered.flush();
             int marked = db.marking() ? commit(db) : 0;
             delivered(rows, marked, start);
-        } catch (CancellationException e) {
-            throw new ClientGone("while the rows were read", e);
         } catch (SQLException | RuntimeException e) {
-            metrics.failed(this, e);
-            throw new IOException("The export failed", e);
+            throw readFailure(e);
         }
     }
 

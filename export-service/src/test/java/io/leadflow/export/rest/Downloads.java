@@ -60,7 +60,7 @@ final class Downloads {
                 .then().statusCode(200).extract().asByteArray());
     }
 
-    private static List<Map<String, String>> csvRecords(byte[] body) throws IOException {
+    static List<Map<String, String>> csvRecords(byte[] body) throws IOException {
         assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         assertThat(text).startsWith(String.join(",", HEADERS) + "\r\n");
@@ -84,7 +84,7 @@ final class Downloads {
                 .then().statusCode(200).extract().asByteArray());
     }
 
-    private static List<Map<String, XlsxCell>> xlsxRows(byte[] body) throws IOException {
+    static List<Map<String, XlsxCell>> xlsxRows(byte[] body) throws IOException {
         List<Map<String, XlsxCell>> rows = new ArrayList<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             for (Sheet sheet : workbook) {

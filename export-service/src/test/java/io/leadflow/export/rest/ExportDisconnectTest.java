@@ -25,9 +25,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -77,6 +81,20 @@ class ExportDisconnectTest {
     }
 
     @Test
+    void aCsvClientThatLeaves_leavesNoConnectionBehindThatWouldFailTheNextExports() throws IOException {
+        for (int round = 0; round < 3; round++) {
+            try (Socket client = markingDownload("/api/export/leads.csv")) {
+                client.getInputStream().readNBytes(4096);
+                await().atMost(Duration.ofSeconds(30)).until(() -> exportSessions("state = 'active' AND query LIKE 'COPY%'") == 1);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> exportSessions("state <> 'idle'") == 0);
+            // The pool hands out the connection it got back last: a broken one would fail these.
+            assertThat(Downloads.csv(Map.of("q", List.of("Customer 12345")))).hasSize(1);
+            assertThat(Downloads.xlsx(Map.of("q", List.of("Customer 12345")))).hasSize(1);
+        }
+    }
+
+    @Test
     void xlsxClientThatLeaves_stopsTheQuery_removesTheTemporaryFiles_andMarksNothing() throws IOException, SQLException {
         try (Socket ignored = markingDownload("/api/export/leads.xlsx")) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> temporaryFiles() > 0);
@@ -84,6 +102,25 @@ class ExportDisconnectTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> temporaryFiles() == 0 && exportSessions("state <> 'idle'") == 0);
         assertThat(Downloads.exportedIds()).isEmpty();
+    }
+
+    @Test
+    void aMaskedCsvClientThatLeaves_endsTheExportAsCancelled_andGivesTheConnectionBack() throws IOException {
+        TestLinks.Link link = TestLinks.create("{}", true, true);
+        double cancelled = cancelledCsvFiles();
+        try (Socket client = new Socket(server.getHost(), server.getPort())) {
+            client.setReceiveBufferSize(8192);
+            client.getOutputStream().write(("GET " + link.file("leads.csv") + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = client.getInputStream();
+            assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            in.readNBytes(4096);
+            // The client reads no further: the server waits on it between two fetches of the cursor.
+            await().atMost(Duration.ofSeconds(30)).until(() -> exportSessions("state = 'idle in transaction'") == 1);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> exportSessions("state <> 'idle'") == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cancelledCsvFiles() == cancelled + 1);
     }
 
     @Test
@@ -111,6 +148,13 @@ class ExportDisconnectTest {
             count.next();
             return count.getInt(1);
         }
+    }
+
+    /** CSV exports stopped because their client went away, as /q/metrics counts them. */
+    private static double cancelledCsvFiles() {
+        Matcher count = Pattern.compile("(?m)^leadflow_export_files_total\\{format=\"csv\",outcome=\"cancelled\",?} (\\S+)$")
+                .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 
     private static long temporaryFiles() throws IOException {

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.http.HttpClientResponse;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,9 +30,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code /api/export/**} forwarded to export-service, so the dashboard downloads from its own origin (no CORS).
- * The file streams through as export-service sends it, with back-pressure: nothing is buffered here, and a
- * browser that goes away closes the upstream request.
+ * {@code /api/export/**} forwarded to export-service, so the dashboard downloads from its own origin (no CORS);
+ * and a share link's downloads ({@link SharedLinkDownloads}), the same way. The file streams through as
+ * export-service sends it, with back-pressure: nothing is buffered here, and a browser that goes away closes the
+ * upstream request.
  */
 @Path("/api/export")
 @RolesAllowed({Roles.ADMIN, Roles.AGENT})
@@ -60,7 +62,7 @@ public class ExportForwardResource {
                     + "Streamed through unchanged; 503 when export-service does not answer.")
     public RestMulti<Buffer> forward(@Parameter(description = "the file, e.g. leads.csv") @PathParam("file") String file,
                                      @Context HttpServerRequest request) {
-        return forward(request, HttpMethod.GET, new byte[0]);
+        return forward(exportService, request, HttpMethod.GET, new byte[0]);
     }
 
     @POST
@@ -70,10 +72,38 @@ public class ExportForwardResource {
                     + "application/json: the file, and its leads marked exported once it is delivered.")
     public RestMulti<Buffer> forwardPost(@Parameter(description = "the file, e.g. leads.csv") @PathParam("file") String file,
                                          @Context HttpServerRequest request, byte[] body) {
-        return forward(request, HttpMethod.POST, body);
+        return forward(exportService, request, HttpMethod.POST, body);
     }
 
-    private RestMulti<Buffer> forward(HttpServerRequest request, HttpMethod method, byte[] body) {
+    /**
+     * {@code GET /api/shared/{token}/export/**} forwarded to export-service, for a share link's visitors, who sign in
+     * nowhere: export-service checks the link (404 unknown, 410 revoked or expired, 403 no downloads) and answers
+     * with its leads only. A link's downloads only read: there is no POST.
+     */
+    @Path("/api/shared/{token}/export")
+    @PermitAll
+    public static class SharedLinkDownloads {
+
+        private final ExportServiceClient exportService;
+
+        public SharedLinkDownloads(ExportServiceClient exportService) {
+            this.exportService = exportService;
+        }
+
+        @GET
+        @Path("/{file: .+}")
+        @Operation(summary = "A share link's downloads from export-service, forwarded",
+                description = "/api/shared/{token}/export/leads.csv and leads.xlsx: the link's leads (a visitor may give "
+                        + "sort, nothing else), contacts masked if the link says so. No login; the link is the key.")
+        public RestMulti<Buffer> forward(@Parameter(description = "the link's token") @PathParam("token") String token,
+                                         @Parameter(description = "the file, e.g. leads.csv") @PathParam("file") String file,
+                                         @Context HttpServerRequest request) {
+            return ExportForwardResource.forward(exportService, request, HttpMethod.GET, new byte[0]);
+        }
+    }
+
+    private static RestMulti<Buffer> forward(ExportServiceClient exportService, HttpServerRequest request, HttpMethod method,
+                                             byte[] body) {
         String path = request.path();
         if (path.contains("..") || path.toLowerCase(Locale.ROOT).contains("%2e")) {
             return answer(Uni.createFrom().item(Forwarded.problem(404, "not-found", "Not found", "no such export")));

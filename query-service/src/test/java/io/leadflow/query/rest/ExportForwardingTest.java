@@ -27,6 +27,9 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(ExportServiceStub.class)
 class ExportForwardingTest {
 
+    /** A share link's token, as export-service would check it. */
+    private static final String LINK_TOKEN = "Q2hlY2tlZC1ieS1leHBvcnQtc2VydmljZS1ub3QtaGVyZQ";
+
     @BeforeEach
     void signIn() {
         TestAccess.actAs("admin");
@@ -100,6 +103,31 @@ class ExportForwardingTest {
         } finally {
             ExportServiceStub.comeBack();
         }
+    }
+
+    @Test
+    void aShareLinksDownload_needsNoLogin_andReachesExportServiceWithItsTokenAndSort() {
+        TestAccess.anonymous();
+        String file = "/api/shared/" + LINK_TOKEN + "/export/leads.csv?sort=-score";
+        String csv = given().get(file).then().statusCode(200)
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"leads-all-2026-11-26.csv\"")
+                .extract().asString();
+
+        assertThat(csv).isEqualTo(ExportServiceStub.csvFirstHalf() + ExportServiceStub.csvSecondHalf());
+        assertThat(ExportServiceStub.received()).contains(new ExportServiceStub.Received("GET", file, null));
+    }
+
+    @Test
+    void theOtherDownloads_stillNeedAnAgentOrAnAdmin_andAShareLinkCannotPost() {
+        TestAccess.anonymous();
+        int forwarded = ExportServiceStub.requests().size();
+        given().get("/api/export/leads.csv").then().statusCode(401).contentType("application/problem+json");
+        given().contentType("application/json").post("/api/export/leads.csv").then().statusCode(401);
+        given().header("Authorization", TestAccess.bearer("viewer")).get("/api/export/leads.xlsx").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().contentType("application/json").post("/api/shared/" + LINK_TOKEN + "/export/leads.csv").then().statusCode(405);
+        assertThat(ExportServiceStub.requests()).hasSize(forwarded);
     }
 
     private static byte[] readExactly(InputStream in, int length) {

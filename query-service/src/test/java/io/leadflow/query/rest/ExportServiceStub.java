@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Plays export-service for the forwarding tests: answers {@code /api/export/leads.csv} and {@code .xlsx} as it
- * does (attachment, streamed in chunks), a bad filter with a 400 problem, and can hold a file half-sent until a
+ * does (attachment, streamed in chunks), and a share link's {@code /api/shared/{token}/export/…} the same way, a bad filter with a 400 problem, and can hold a file half-sent until a
  * test lets it go, to show the forwarding streams instead of buffering.
  */
 public class ExportServiceStub implements QuarkusTestResourceLifecycleManager {
@@ -96,13 +96,14 @@ public class ExportServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static void serve() {
         server.createContext("/api/export/", ExportServiceStub::answer);
+        server.createContext("/api/shared/", ExportServiceStub::answer);
         server.start();
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
         String uri = exchange.getRequestURI().toString();
         REQUESTS.add(new Received(exchange.getRequestMethod(), uri, exchange.getRequestHeaders().getFirst("Content-Type")));
-        String path = exchange.getRequestURI().getPath();
+        String path = exchange.getRequestURI().getPath().replaceFirst("^/api/shared/[^/]+/export/", "/api/export/");
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null && query.contains("quality=LUKEWARM")) {
             byte[] problem = ("{\"type\":\"https://leadflow.io/problems/invalid-field\",\"title\":\"Invalid request field\","
