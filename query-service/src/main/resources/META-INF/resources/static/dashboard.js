@@ -12,6 +12,12 @@
   const FILTER_KEYS = ['quality', 'channel', 'intent', 'status', 'from', 'to', 'q', 'sort'];
   const CHANNELS = { whatsapp: 'WhatsApp', instagram: 'Instagram', website: 'Website', email: 'Email', sms: 'SMS' };
   const STATUSES = { new: 'New', contacted: 'Contacted', qualified: 'Qualified', won: 'Won', lost: 'Lost' };
+  const FILTER_LABELS = { quality: 'Grade', channel: 'Channel', intent: 'Intent', status: 'Status', from: 'From', to: 'To',
+    min_score: 'Score from', max_score: 'Score up to', q: 'Search' };
+  // A share link's page, /s/{token}: that link's leads, read-only, for whoever holds it, without signing in.
+  const SHARED_TOKEN = (/^\/s\/([^/]+)\/?$/.exec(location.pathname) || [])[1] || null;
+  const API = SHARED_TOKEN ? sharedApi('/api/shared/' + SHARED_TOKEN)
+    : { leads: '/api/leads', stats: '/api/stats', stream: '/api/leads/stream', exports: '/api/export' };
   const SORTS = {
     created_at: { column: 'created_at', field: 'created_at' },
     score: { column: 'score', field: 'score' },
@@ -29,10 +35,18 @@
     openLeadId: null,
     retryTimer: null,
     statsTimer: null,
-    generation: 0
+    generation: 0,
+    zone: TZ,
+    maskedContacts: false,
+    source: null,
+    linkClosed: false
   };
 
   const $ = (id) => document.getElementById(id);
+
+  function sharedApi(base) {
+    return { link: base, leads: base + '/leads', stats: base + '/stats', stream: base + '/stream', exports: base + '/export' };
+  }
 
   // ---------------------------------------------------------------------------------------------------------
   // DOM helpers: text only.
@@ -134,7 +148,7 @@
       throw networkFailure;
     }
     clearTimeout(timer);
-    if (response.status === 401 && path !== '/api/auth/login') {
+    if (response.status === 401 && !SHARED_TOKEN && path !== '/api/auth/login') {
       showLogin();
       throw new ApiError(401, null);
     }
@@ -144,8 +158,14 @@
     }
     markOnline();
     const body = response.status === 204 ? null : await response.json().catch(() => null);
+    if (SHARED_TOKEN && isLinkClosed(response.status, body)) showLinkClosed(response.status, body);
     if (!response.ok) throw new ApiError(response.status, body);
     return body;
+  }
+
+  // The API's reason for a refusal (its problem's detail), or the fallback when it gave none or did not answer.
+  function problemText(failure, fallback) {
+    return (failure instanceof ApiError && failure.problem && failure.problem.detail) || fallback;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -153,7 +173,7 @@
 
   function showLogin() {
     document.body.classList.add('signed-out');
-    $('main').hidden = true;
+    document.querySelectorAll('main').forEach((page) => { page.hidden = true; });
     $('user-menu').hidden = true;
     $('login').hidden = false;
     $('login-username').focus();
@@ -171,8 +191,8 @@
       });
       location.reload();
     } catch (failure) {
-      $('login-error').textContent = failure.problem && failure.problem.detail
-        ? failure.problem.detail.charAt(0).toUpperCase() + failure.problem.detail.slice(1) : 'Sign-in failed; try again.';
+      const reason = problemText(failure, 'sign-in failed; try again.');
+      $('login-error').textContent = reason.charAt(0).toUpperCase() + reason.slice(1);
       $('login-error').hidden = false;
     } finally {
       $('login-submit').disabled = false;
@@ -207,6 +227,7 @@
 
   function retryConnection() {
     state.retryTimer = null;
+    if (state.linkClosed) return;
     loadStats().catch(() => { /* markOffline schedules the next try */ });
   }
 
@@ -242,7 +263,7 @@
   function readFilterFromUrl() {
     const params = new URLSearchParams(location.search);
     const filter = {};
-    for (const key of FILTER_KEYS) {
+    for (const key of SHARED_TOKEN ? ['sort'] : FILTER_KEYS) {
       const value = params.get(key);
       if (value) filter[key] = value;
     }
@@ -261,8 +282,32 @@
       const value = state.filter[key];
       if (value) params.set(key, value);
     }
-    if (withZone) params.set('tz', TZ);
+    if (withZone && !SHARED_TOKEN) params.set('tz', TZ);
     return params;
+  }
+
+  // The current filters as a share link keeps them: each grade, channel, intent or status a value of its own.
+  function shareFilters() {
+    const filters = {};
+    for (const key of FILTER_KEYS) {
+      const value = state.filter[key];
+      if (!value) continue;
+      filters[key] = ['quality', 'channel', 'intent', 'status'].indexOf(key) >= 0 ? value.split(',') : value;
+    }
+    filters.tz = TZ;
+    return filters;
+  }
+
+  // Filters (a share link's, or the page's) in words: "Grade: HOT · Channel: WhatsApp".
+  function describeFilters(filters) {
+    const parts = [];
+    for (const [key, name] of Object.entries(FILTER_LABELS)) {
+      const values = [].concat(filters[key] || []).filter(Boolean);
+      if (!values.length) continue;
+      parts.push(name + ': ' + (key === 'q' ? '“' + values.join(' ') + '”'
+        : values.join(',').split(',').map(label).join(', ')));
+    }
+    return parts.length ? parts.join(' · ') : 'All leads';
   }
 
   function currentSort() {
@@ -286,6 +331,7 @@
       button.setAttribute('aria-sort', active ? (sort.descending ? 'descending' : 'ascending') : 'none');
     });
     document.querySelectorAll('.card').forEach((card) => {
+      if (SHARED_TOKEN) return;
       const quality = card.dataset.quality;
       const status = card.dataset.status;
       const active = status ? state.filter.status === status && !state.filter.quality
@@ -293,8 +339,8 @@
       card.classList.toggle('active', active);
     });
     const downloadParams = filterParams(true).toString();
-    $('download-csv').href = '/api/export/leads.csv' + (downloadParams ? '?' + downloadParams : '');
-    $('download-xlsx').href = '/api/export/leads.xlsx' + (downloadParams ? '?' + downloadParams : '');
+    $('download-csv').href = API.exports + '/leads.csv' + (downloadParams ? '?' + downloadParams : '');
+    $('download-xlsx').href = API.exports + '/leads.xlsx' + (downloadParams ? '?' + downloadParams : '');
   }
 
   function setFilter(changes) {
@@ -334,9 +380,11 @@
   // Statistics and the chart
 
   async function loadStats() {
-    const to = todayIn(TZ);
+    const to = todayIn(state.zone);
     const from = shiftDay(to, -(CHART_DAYS - 1));
-    const stats = await api('/api/stats?' + new URLSearchParams({ from: from, to: to, tz: TZ }).toString());
+    const params = new URLSearchParams({ from: from, to: to });
+    if (!SHARED_TOKEN) params.set('tz', TZ);
+    const stats = await api(API.stats + '?' + params.toString());
     renderStats(stats);
     touchUpdated();
     return stats;
@@ -429,7 +477,7 @@
     if (!reset && state.nextCursor) params.set('cursor', state.nextCursor);
     state.loading = true;
     try {
-      const page = await api('/api/leads?' + params.toString());
+      const page = await api(API.leads + '?' + params.toString());
       if (generation !== state.generation) return;
       state.leads = reset ? page.leads : state.leads.concat(page.leads.filter((l) => !state.leads.some((x) => x.id === l.id)));
       state.nextCursor = page.next_cursor;
@@ -449,7 +497,7 @@
     const params = filterParams(true);
     params.set('limit', String(Math.max(PAGE_SIZE, Math.min(state.leads.length, 1000))));
     const generation = state.generation;
-    const page = await api('/api/leads?' + params.toString());
+    const page = await api(API.leads + '?' + params.toString());
     if (generation !== state.generation) return;
     state.leads = page.leads;
     state.nextCursor = page.next_cursor;
@@ -531,12 +579,14 @@
 
   function phoneLink(phone) {
     if (!phone) return el('span', { class: 'muted' }, '—');
+    if (state.maskedContacts) return el('span', { class: 'phone masked' }, phone);
     const dial = phone.replace(/[^+0-9]/g, '');
     return el('a', { href: 'tel:' + dial, class: 'phone' }, phone);
   }
 
   function mailLink(email) {
     if (!email) return el('span', { class: 'muted' }, '—');
+    if (state.maskedContacts) return el('span', { class: 'email masked' }, email);
     return el('a', { href: 'mailto:' + encodeURIComponent(email).replace(/%40/g, '@'), class: 'email' }, email);
   }
 
@@ -560,7 +610,7 @@
       $('status-message').textContent = '';
     }
     try {
-      const lead = await api('/api/leads/' + encodeURIComponent(id));
+      const lead = await api(API.leads + '/' + encodeURIComponent(id));
       if (state.openLeadId !== id) return;
       renderDetail(lead);
     } catch (failure) {
@@ -720,7 +770,8 @@
 
   function connectStream() {
     if (!window.EventSource) return;
-    const source = new EventSource('/api/leads/stream');
+    const source = new EventSource(API.stream);
+    state.source = source;
     source.addEventListener('ready', () => {
       state.streamLive = true;
       if (state.online) setLiveState('live', 'Live');
@@ -736,8 +787,9 @@
     source.onerror = () => {
       state.streamLive = false;
       if (state.online) setLiveState('connecting', 'Reconnecting…');
-      // EventSource reconnects by itself (sending Last-Event-ID); check whether the API itself is gone.
-      loadStats().catch(() => {});
+      // EventSource reconnects by itself (sending Last-Event-ID); check whether the API itself is gone, or, on a
+      // share link, whether the link was revoked or expired (its stream ends then): a 410 stops all of it.
+      if (!state.linkClosed) loadStats().catch(() => {});
     };
   }
 
@@ -753,6 +805,16 @@
   }
 
   function wire() {
+    if (!SHARED_TOKEN) wireTeamControls();
+    wireTable();
+    $('refresh').addEventListener('click', refreshAll);
+    setInterval(() => { if (state.online && !state.linkClosed) refreshAll(); }, REFRESH_MS);
+    setInterval(renderUpdated, 15000);
+    window.addEventListener('resize', debounce(() => { if (state.chartDays) renderChart(state.chartDays); }, 200));
+  }
+
+  // What only the team has: filters (a share link's are its own), the cards that filter, the status form.
+  function wireTeamControls() {
     const search = debounce(() => {
       const q = $('search').value.trim();
       if (q.length > 0 && q.length < 3) return;
@@ -770,18 +832,22 @@
       syncFilterControls();
       loadLeads(true);
     });
+    document.querySelectorAll('.card').forEach((card) => {
+      card.addEventListener('click', () => {
+        if (card.dataset.status) setFilter({ status: card.dataset.status, quality: '' });
+        else setFilter({ quality: card.dataset.quality, status: '' });
+      });
+    });
+    $('status-form').addEventListener('submit', saveStatus);
+  }
+
+  function wireTable() {
     document.querySelectorAll('button.sort').forEach((button) => {
       button.addEventListener('click', () => {
         const sort = currentSort();
         const name = button.dataset.sort;
         const next = sort.name === name ? (sort.descending ? name : '-' + name) : '-' + name;
         setFilter({ sort: next === '-created_at' ? '' : next });
-      });
-    });
-    document.querySelectorAll('.card').forEach((card) => {
-      card.addEventListener('click', () => {
-        if (card.dataset.status) setFilter({ status: card.dataset.status, quality: '' });
-        else setFilter({ quality: card.dataset.quality, status: '' });
       });
     });
     $('lead-table').tBodies[0].addEventListener('click', (event) => {
@@ -803,14 +869,13 @@
     $('detail-close').addEventListener('click', closeDetail);
     $('detail-backdrop').addEventListener('click', closeDetail);
     document.addEventListener('keydown', (event) => { if (event.key === 'Escape') closeDetail(); });
-    $('status-form').addEventListener('submit', saveStatus);
-    $('refresh').addEventListener('click', refreshAll);
-    setInterval(() => { if (state.online) refreshAll(); }, REFRESH_MS);
-    setInterval(renderUpdated, 15000);
-    window.addEventListener('resize', debounce(() => { if (state.chartDays) renderChart(state.chartDays); }, 200));
   }
 
   function boot() {
+    if (SHARED_TOKEN) {
+      startShared();
+      return;
+    }
     $('login-form').addEventListener('submit', signIn);
     $('sign-out').addEventListener('click', signOut);
     start();
@@ -828,6 +893,15 @@
     $('user-name').textContent = me.username + ' · ' + me.role;
     $('user-menu').hidden = false;
     $('main').hidden = false;
+    showLeads();
+    // Sharing the view and the users page (admin.js): what the dashboard lends them.
+    if (window.LeadflowAdmin) {
+      window.LeadflowAdmin.start({ me, $, el, clear, api, problemText, toast, formatDateTime, describeFilters,
+        currentFilters: shareFilters });
+    }
+  }
+
+  function showLeads() {
     wire();
     syncFilterControls();
     loadStats().catch(() => {});
@@ -836,6 +910,76 @@
     // A possible duplicate's link opened in a new tab (#lead-ID) opens that lead.
     const linked = /^#lead-(\d+)$/.exec(location.hash);
     if (linked) openDetail(Number(linked[1]));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // A share link's page: the link says what it shows; no sign-in, no filters, no changes.
+
+  async function startShared() {
+    let link;
+    try {
+      link = await api(API.link);
+    } catch (failure) {
+      // A 410 has closed the page already (api); a 404 is no link; anything else (the API down) is tried again.
+      if (failure instanceof ApiError && failure.status === 404) showLinkClosed(404, failure.problem);
+      else if (!state.linkClosed) setTimeout(startShared, RETRY_MS);
+      return;
+    }
+    document.body.classList.add('shared');
+    document.title = 'Leadflow · Shared leads';
+    state.zone = (link.filters.tz || [])[0] || TZ;
+    state.maskedContacts = link.mask_contacts;
+    if (!state.filter.sort && link.filters.sort) state.filter.sort = link.filters.sort[0];
+    renderSharedBanner(link);
+    $('filters').hidden = true;
+    $('detail-status').hidden = true;
+    $('detail-analysis-section').hidden = true;
+    $('download-csv').hidden = !link.allow_export;
+    $('download-xlsx').hidden = !link.allow_export;
+    document.querySelectorAll('.card').forEach((card) => { card.disabled = true; });
+    $('main').hidden = false;
+    showLeads();
+  }
+
+  function renderSharedBanner(link) {
+    clear($('shared-banner')).append(
+      el('strong', null, 'Shared view'),
+      el('span', { id: 'shared-by' }, 'Shared by ' + link.created_by + ' · open until ' + formatDateTime(link.expires_at)),
+      el('span', { id: 'shared-masking' },
+        link.mask_contacts ? 'Phones and emails are masked' : 'Phones and emails are shown in full'),
+      el('span', { id: 'shared-scope' }, 'Shows: ' + describeFilters(link.filters)),
+      el('span', { class: 'shared-note' }, 'Read-only'));
+    $('shared-banner').hidden = false;
+  }
+
+  // 404 for a token that is no link's; 410 for a link revoked or expired (its detail says which).
+  function isLinkClosed(status, problem) {
+    return status === 410 || (status === 404 && !!problem && /\/share-not-found$/.test(problem.type || ''));
+  }
+
+  function showLinkClosed(status, problem) {
+    if (state.linkClosed) return;
+    state.linkClosed = true;
+    if (state.source) state.source.close();
+    const detail = (problem && problem.detail) || '';
+    const expiredAt = /expired at (\S+?)\.?$/.exec(detail);
+    const until = expiredAt ? new Date(expiredAt[1]) : null;
+    let title = 'This link does not exist';
+    let explanation = 'Check that the whole link was copied, or ask whoever shared it for a new one.';
+    if (status === 410 && /revoked/i.test(detail)) {
+      title = 'This link was revoked';
+      explanation = 'Whoever shared it has closed it. Ask them for a new link if you still need these leads.';
+    } else if (status === 410) {
+      title = 'This link has expired';
+      explanation = (until && !isNaN(until) ? 'It was open until ' + formatDateTime(until.toISOString()) + '. ' : '')
+        + 'Ask whoever shared it for a new link if you still need these leads.';
+    }
+    document.title = 'Leadflow · ' + title;
+    document.body.classList.add('link-gone');
+    for (const id of ['main', 'detail', 'detail-backdrop', 'shared-banner', 'api-banner']) $(id).hidden = true;
+    $('link-closed-title').textContent = title;
+    $('link-closed-detail').textContent = explanation;
+    $('link-closed').hidden = false;
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot); else boot();
