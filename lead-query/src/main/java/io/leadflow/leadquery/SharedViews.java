@@ -56,7 +56,8 @@ public final class SharedViews {
     /**
      * The link of {@code token}, if it still answers.
      *
-     * @throws ProblemException 404 for a token that is no link's, 410 for a link revoked or expired
+     * @throws ProblemException 404 for a token that is no link's ({@code share-not-found}), 410 for a link revoked
+     *                          ({@code share-revoked}) or expired ({@code share-expired})
      */
     public static Uni<SharedView> open(Pool pool, String token, Instant now) {
         if (token == null || !TOKEN.matcher(token).matches()) {
@@ -70,11 +71,13 @@ public final class SharedViews {
                     }
                     Row row = rows.iterator().next();
                     if (row.getOffsetDateTime("revoked_at") != null) {
-                        throw gone("This share link was revoked.");
+                        throw new ProblemException(410, "share-revoked", "Share link revoked",
+                                "This share link was revoked.", null);
                     }
                     Instant expiresAt = row.getOffsetDateTime("expires_at").toInstant();
                     if (!now.isBefore(expiresAt)) {
-                        throw gone("This share link expired at " + expiresAt + ".");
+                        throw new ProblemException(410, "share-expired", "Share link expired",
+                                "This share link expired at " + expiresAt + ".", null);
                     }
                     return view(row);
                 });
@@ -117,9 +120,5 @@ public final class SharedViews {
     private static ProblemException notFound() {
         return new ProblemException(404, "share-not-found", "Share link not found",
                 "There is no such share link; check that it was copied whole.", null);
-    }
-
-    private static ProblemException gone(String detail) {
-        return new ProblemException(410, "share-gone", "Share link no longer open", detail, null);
     }
 }

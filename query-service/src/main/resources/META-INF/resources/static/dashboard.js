@@ -952,7 +952,7 @@
     $('shared-banner').hidden = false;
   }
 
-  // 404 for a token that is no link's; 410 for a link revoked or expired (its detail says which).
+  // 404 for a token that is no link's; 410 for a link revoked or expired (its problem type says which).
   function isLinkClosed(status, problem) {
     return status === 410 || (status === 404 && !!problem && /\/share-not-found$/.test(problem.type || ''));
   }
@@ -966,7 +966,7 @@
     const until = expiredAt ? new Date(expiredAt[1]) : null;
     let title = 'This link does not exist';
     let explanation = 'Check that the whole link was copied, or ask whoever shared it for a new one.';
-    if (status === 410 && /revoked/i.test(detail)) {
+    if (status === 410 && /\/share-revoked$/.test((problem && problem.type) || '')) {
       title = 'This link was revoked';
       explanation = 'Whoever shared it has closed it. Ask them for a new link if you still need these leads.';
     } else if (status === 410) {

@@ -117,6 +117,29 @@ class DashboardIT {
     }
 
     @Test
+    void aShareLinksDownload_goesThroughQueryServiceToExportService_withoutASignIn_andMasked() {
+        String phone = "+923004440003";
+        postWebhook(phone, "Hina", "Please send 4 solar panels to Lahore, call me on 0321 5556677");
+        await().atMost(WAIT).until(() -> given().baseUri(stack.url(Service.QUERY)).queryParam("q", phone)
+                .get("/api/leads").then().extract().jsonPath().getList("leads").size() == 1);
+        String url = given().baseUri(stack.url(Service.QUERY)).contentType(ContentType.JSON)
+                .body(Map.of("filters", Map.of("q", phone), "mask_contacts", true, "allow_export", true))
+                .post("/api/shares").then().statusCode(201).extract().jsonPath().getString("url");
+        String token = url.substring("/s/".length());
+
+        TestAccess.anonymous();
+        try {
+            String csv = given().baseUri(stack.url(Service.QUERY)).get("/api/shared/" + token + "/export/leads.csv")
+                    .then().statusCode(200).extract().asString();
+            assertThat(csv).contains("+92300*****03").contains("0321 *****77")
+                    .doesNotContain(phone).doesNotContain("5556677").contains("Hina");
+            given().baseUri(stack.url(Service.QUERY)).get("/api/shared/" + token + "/leads").then().statusCode(200);
+        } finally {
+            TestAccess.actAs("admin");
+        }
+    }
+
+    @Test
     void queryServiceGoingAway_showsABanner_andTheDashboardRecovers() {
         browser.driver().get(stack.url(Service.QUERY) + "/");
         new WebDriverWait(browser.driver(), WAIT).until(d -> !d.findElements(By.cssSelector("#lead-table tr[data-id]")).isEmpty()

@@ -204,10 +204,10 @@ class SharedExportResourceTest {
         assertProblem("/api/shared/not-a-token/export/" + file, 404, "share-not-found");
         Link revoked = TestLinks.create("{}", false, true);
         TestPostgres.execute("UPDATE shares SET revoked_at = now() WHERE id = " + revoked.id());
-        assertProblem(revoked.file(file), 410, "share-gone");
+        assertProblem(revoked.file(file), 410, "share-revoked");
         Link expired = TestLinks.create("{}", false, true);
         TestPostgres.execute("UPDATE shares SET expires_at = now() - interval '1 minute' WHERE id = " + expired.id());
-        assertProblem(expired.file(file), 410, "share-gone");
+        assertProblem(expired.file(file), 410, "share-expired");
         assertProblem(TestLinks.create("{}", false, false).file(file), 403, "share-export-not-allowed");
 
         assertThat(TestPostgres.column("SELECT count(*) FROM audit_log")).containsExactly("0");

@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.http.HttpClientResponse;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -75,34 +74,8 @@ public class ExportForwardResource {
         return forward(exportService, request, HttpMethod.POST, body);
     }
 
-    /**
-     * {@code GET /api/shared/{token}/export/**} forwarded to export-service, for a share link's visitors, who sign in
-     * nowhere: export-service checks the link (404 unknown, 410 revoked or expired, 403 no downloads) and answers
-     * with its leads only. A link's downloads only read: there is no POST.
-     */
-    @Path("/api/shared/{token}/export")
-    @PermitAll
-    public static class SharedLinkDownloads {
-
-        private final ExportServiceClient exportService;
-
-        public SharedLinkDownloads(ExportServiceClient exportService) {
-            this.exportService = exportService;
-        }
-
-        @GET
-        @Path("/{file: .+}")
-        @Operation(summary = "A share link's downloads from export-service, forwarded",
-                description = "/api/shared/{token}/export/leads.csv and leads.xlsx: the link's leads (a visitor may give "
-                        + "sort, nothing else), contacts masked if the link says so. No login; the link is the key.")
-        public RestMulti<Buffer> forward(@Parameter(description = "the link's token") @PathParam("token") String token,
-                                         @Parameter(description = "the file, e.g. leads.csv") @PathParam("file") String file,
-                                         @Context HttpServerRequest request) {
-            return ExportForwardResource.forward(exportService, request, HttpMethod.GET, new byte[0]);
-        }
-    }
-
-    private static RestMulti<Buffer> forward(ExportServiceClient exportService, HttpServerRequest request, HttpMethod method,
+    /** A request forwarded to export-service as it came (a path with {@code ..} in it is a 404). */
+    static RestMulti<Buffer> forward(ExportServiceClient exportService, HttpServerRequest request, HttpMethod method,
                                              byte[] body) {
         String path = request.path();
         if (path.contains("..") || path.toLowerCase(Locale.ROOT).contains("%2e")) {

@@ -1,5 +1,6 @@
 package io.leadflow.query.rest;
 
+import io.leadflow.leadquery.SharedViews;
 import io.leadflow.testinfra.LeadflowTestResource;
 import io.leadflow.testinfra.TestAccess;
 import io.quarkus.test.common.ResourceArg;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -26,9 +28,6 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(value = LeadflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "migrated"))
 @WithTestResource(ExportServiceStub.class)
 class ExportForwardingTest {
-
-    /** A share link's token, as export-service would check it. */
-    private static final String LINK_TOKEN = "Q2hlY2tlZC1ieS1leHBvcnQtc2VydmljZS1ub3QtaGVyZQ";
 
     @BeforeEach
     void signIn() {
@@ -107,8 +106,9 @@ class ExportForwardingTest {
 
     @Test
     void aShareLinksDownload_needsNoLogin_andReachesExportServiceWithItsTokenAndSort() {
+        String token = shareLink();
         TestAccess.anonymous();
-        String file = "/api/shared/" + LINK_TOKEN + "/export/leads.csv?sort=-score";
+        String file = "/api/shared/" + token + "/export/leads.csv?sort=-score";
         String csv = given().get(file).then().statusCode(200)
                 .header("Content-Type", "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"leads-all-2026-11-26.csv\"")
@@ -119,15 +119,24 @@ class ExportForwardingTest {
     }
 
     @Test
-    void theOtherDownloads_stillNeedAnAgentOrAnAdmin_andAShareLinkCannotPost() {
+    void theOtherDownloads_stillNeedAnAgentOrAnAdmin_andAShareLinkCannotPost_norAnUnknownLinkDownload() {
+        String token = shareLink();
         TestAccess.anonymous();
         int forwarded = ExportServiceStub.requests().size();
         given().get("/api/export/leads.csv").then().statusCode(401).contentType("application/problem+json");
         given().contentType("application/json").post("/api/export/leads.csv").then().statusCode(401);
         given().header("Authorization", TestAccess.bearer("viewer")).get("/api/export/leads.xlsx").then().statusCode(403)
                 .contentType("application/problem+json");
-        given().contentType("application/json").post("/api/shared/" + LINK_TOKEN + "/export/leads.csv").then().statusCode(405);
+        given().contentType("application/json").post("/api/shared/" + token + "/export/leads.csv").then().statusCode(405);
+        given().get("/api/shared/" + SharedViews.newToken() + "/export/leads.csv").then().statusCode(404)
+                .contentType("application/problem+json");
         assertThat(ExportServiceStub.requests()).hasSize(forwarded);
+    }
+
+    /** A link that allows downloads, made by the acting admin; its token. */
+    private static String shareLink() {
+        return given().contentType("application/json").body(Map.of("filters", Map.of(), "allow_export", true))
+                .post("/api/shares").then().statusCode(201).extract().jsonPath().getString("url").substring("/s/".length());
     }
 
     private static byte[] readExactly(InputStream in, int length) {

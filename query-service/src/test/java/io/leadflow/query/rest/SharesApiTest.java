@@ -26,6 +26,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -135,9 +136,9 @@ class SharesApiTest {
 
         for (String path : List.of("", "/leads", "/stats", "/leads/" + hot)) {
             given().get(shared(revoked, path)).then().statusCode(410).contentType("application/problem+json")
-                    .body("detail", equalTo("This share link was revoked."));
+                    .body("type", endsWith("/share-revoked")).body("detail", equalTo("This share link was revoked."));
             given().get(shared(expired, path)).then().statusCode(410)
-                    .body("detail", startsWith("This share link expired at"));
+                    .body("type", endsWith("/share-expired")).body("detail", startsWith("This share link expired at"));
         }
     }
 
