@@ -2,6 +2,7 @@ package io.leadflow.system;
 
 import io.leadflow.events.Topics;
 import io.leadflow.system.OtlpReceiver.ReceivedSpan;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.stack.LeadflowStack;
 import io.leadflow.testinfra.stack.Service;
@@ -46,6 +47,9 @@ class ObservabilityIT {
                         "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                         "OTEL_TRACES_SAMPLER_ARG", "1",
                         "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
+        // The export below needs a sign-in (the users table is scoring's, there once the stack is up); this class
+        // must not depend on another test having signed in before it.
+        TestAccess.actAs("admin");
     }
 
     @AfterAll
