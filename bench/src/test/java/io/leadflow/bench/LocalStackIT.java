@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -84,7 +85,8 @@ class LocalStackIT {
         Path data = target.resolve("stack");
         deleteTree(data);
         environment.put("LEADFLOW_DATA_DIR", data.toString());
-        for (String name : List.of("QUERY", "INGEST", "ANALYSIS", "SCORING", "EXPORT", "KAFKA", "KAFKA_CONTROLLER", "PG")) {
+        for (String name : List.of("QUERY", "INGEST", "ANALYSIS", "SCORING", "EXPORT", "KAFKA", "KAFKA_CONTROLLER", "PG",
+                "QUERY_MANAGEMENT", "INGEST_MANAGEMENT", "ANALYSIS_MANAGEMENT", "SCORING_MANAGEMENT", "EXPORT_MANAGEMENT")) {
             environment.put("LEADFLOW_" + name + "_PORT", String.valueOf(freePort()));
         }
         Launched up = launcher(Duration.ofMinutes(10), "up");
@@ -189,13 +191,26 @@ class LocalStackIT {
     }
 
     @Test
-    void swaggerUi_isServedOnlyByQueryService_andThereOnlyAsTheLauncherSwitchesItOn() throws Exception {
+    void metrics_areServedOnEachServicesManagementPort_onLoopback_andNotWhereTheServiceAnswers() throws Exception {
+        Map<Integer, List<String>> listening = listeningAddresses();
+        for (String service : List.of("query", "ingest", "analysis", "scoring", "export")) {
+            int management = Integer.parseInt(environment.get("LEADFLOW_" + service.toUpperCase(Locale.ROOT) + "_MANAGEMENT_PORT"));
+            assertThat(status(stack.port(service), "/q/metrics")).as(service).isEqualTo(404);
+            assertThat(status(stack.port(service), "/q/health/ready")).as(service).isEqualTo(200);
+            assertThat(status(management, "/q/metrics")).as(service).isEqualTo(200);
+            assertThat(listening.get(management)).as(service).isNotEmpty().allMatch(LOOPBACK::contains);
+        }
+    }
+
+    @Test
+    void swaggerUi_isServedOnlyByQueryService_andThereOnlyAsTheLauncherSwitchesItOn_andMetricsNeverOnTheMainPort() throws Exception {
         assertThat(status(stack.port("query"), "/q/swagger-ui/")).isEqualTo(200);
         for (String service : List.of("ingest", "analysis", "scoring", "export")) {
             assertThat(status(stack.port(service), "/q/swagger-ui/")).as(service).isEqualTo(404);
         }
         // The same jar in production, without the launcher's switch.
         int port = freePort();
+        int management = freePort();
         ProcessBuilder query = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Djava.io.tmpdir=" + target, "-jar",
                 root.resolve("query-service/target/quarkus-app/quarkus-run.jar").toString())
@@ -203,6 +218,7 @@ class LocalStackIT {
                 .redirectOutput(target.resolve("query-prod.log").toFile());
         query.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("LEADFLOW_"));
         query.environment().putAll(Map.of("QUARKUS_HTTP_PORT", String.valueOf(port),
+                "QUARKUS_MANAGEMENT_PORT", String.valueOf(management),
                 "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap(),
                 "LEADFLOW_DB_URL", stack.jdbcUrl().substring("jdbc:".length()),
                 "LEADFLOW_DB_USER", stack.dbUser(), "LEADFLOW_DB_PASSWORD", stack.dbPassword(),
@@ -212,6 +228,8 @@ class LocalStackIT {
             await().atMost(Duration.ofMinutes(2)).until(() -> status(port, "/q/health/live") == 200);
             assertThat(status(port, "/q/swagger-ui/")).isEqualTo(404);
             assertThat(status(port, "/q/openapi")).isEqualTo(200);
+            assertThat(status(port, "/q/metrics")).isEqualTo(404);
+            assertThat(status(management, "/q/metrics")).isEqualTo(200);
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -19,12 +19,23 @@ class ComposeFileTest {
     private static final Path ROOT = LeadflowStack.repositoryRoot();
     private static final Pattern COMPOSE_KEY = Pattern.compile("\\$\\{([A-Z0-9_]+)");
     private static final Pattern ENV_EXAMPLE_KEY = Pattern.compile("(?m)^#?([A-Z0-9_]+)=");
+    private static final Pattern REQUIRED_COMPOSE_KEY = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?");
     private static final Pattern VERSION_DEFAULT = Pattern.compile("\\$\\{LEADFLOW_VERSION:-([^}]+)}");
 
     @Test
     void everyKeyTheComposeFileReads_isDocumentedInEnvExample() throws IOException {
         assertThat(captures(ENV_EXAMPLE_KEY, read(".env.example")))
                 .containsAll(captures(COMPOSE_KEY, read("docker-compose.yml")));
+    }
+
+    @Test
+    void everyKeyComposeCannotStartWithout_isNamedInTheReadmesComposeSection() throws IOException {
+        String readme = read("README.md");
+        String section = readme.substring(readme.indexOf("## Deploy with Docker Compose"), readme.indexOf("## Deploy to Kubernetes"));
+        Set<String> required = captures(REQUIRED_COMPOSE_KEY, read("docker-compose.yml"));
+
+        assertThat(required).contains("POSTGRES_PASSWORD", "LEADFLOW_JWT_PUBLIC_KEY", "LEADFLOW_JWT_PRIVATE_KEY");
+        assertThat(required).allMatch(key -> section.contains("`" + key + "`"), "named in the README's compose section");
     }
 
     @Test

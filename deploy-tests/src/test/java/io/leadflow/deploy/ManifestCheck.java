@@ -74,6 +74,7 @@ final class ManifestCheck {
         missing(service, "environment key the service needs", config.requiredEnvironment(), environment.keySet());
         missing(service, "environment key docker-compose.yml gives it", Compose.environmentKeys(service), environment.keySet());
         probes(service, container, config.httpPort(environment));
+        metrics(service, deployment, container, config.httpPort(environment), config.metricsPort(environment));
         hardening(service, deployment, container);
         companions(service, deployment);
         consumerGroups(service, config, environment);
@@ -138,9 +139,13 @@ final class ManifestCheck {
         }
     }
 
-    private void probes(String service, Map<String, Object> container, int httpPort) {
-        Map<String, Integer> ports = Yaml.list(container, "ports").stream().collect(Collectors.toMap(
+    private static Map<String, Integer> containerPorts(Map<String, Object> container) {
+        return Yaml.list(container, "ports").stream().collect(Collectors.toMap(
                 port -> Yaml.text(port, "name"), port -> Integer.valueOf(Yaml.text(port, "containerPort"))));
+    }
+
+    private void probes(String service, Map<String, Object> container, int httpPort) {
+        Map<String, Integer> ports = containerPorts(container);
         if (!ports.containsValue(httpPort)) {
             problems.add(service + ": no container port " + httpPort + ", where the service listens");
         }
@@ -158,6 +163,26 @@ final class ManifestCheck {
                 problems.add(service + ": " + probe + " on port " + port + ", the service listens on " + httpPort);
             }
         });
+    }
+
+    /** Prometheus is pointed at the port the metrics are on, and no Service publishes it (unless it is the HTTP port). */
+    private void metrics(String service, Map<String, Object> deployment, Map<String, Object> container, int httpPort,
+                         int metricsPort) {
+        String scraped = Yaml.text(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/port");
+        if (!String.valueOf(metricsPort).equals(scraped)) {
+            problems.add(service + ": Prometheus scrapes port " + scraped + ", the service serves /q/metrics on " + metricsPort);
+        }
+        Map<String, Integer> ports = containerPorts(container);
+        if (!ports.containsValue(metricsPort)) {
+            problems.add(service + ": no container port " + metricsPort + ", where the service serves /q/metrics");
+        }
+        cluster.find("Service", service).ifPresent(published -> Yaml.list(published, "spec", "ports").forEach(port -> {
+            String target = Yaml.text(port, "targetPort");
+            if (Objects.equals(ports.getOrDefault(target, target.matches("\\d+") ? Integer.valueOf(target) : null), metricsPort)
+                    && metricsPort != httpPort) {
+                problems.add(service + ": the Service publishes port " + target + ", where /q/metrics is served");
+            }
+        }));
     }
 
     private void hardening(String service, Map<String, Object> deployment, Map<String, Object> container) {

@@ -110,6 +110,17 @@ class ManifestDriftTest {
     }
 
     @Test
+    void prometheusPointedAtThePublicPort_orTheMetricsPortPublished_isDrift() {
+        Map<String, Object> deployment = cluster.find("Deployment", "query").orElseThrow();
+        Yaml.map(deployment, "spec", "template", "metadata", "annotations").put("prometheus.io/port", "8080");
+        Yaml.map(cluster.find("Service", "export").orElseThrow(), "spec", "ports", 0).put("targetPort", "management");
+
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "query: Prometheus scrapes port 8080, the service serves /q/metrics on 9000",
+                "export: the Service publishes port management, where /q/metrics is served");
+    }
+
+    @Test
     void imageComposeDoesNotBuild_isDrift() {
         container("ingest").put("image", "leadflow/ingest-service:latest");
 

@@ -63,6 +63,19 @@ class OverlaysTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void ingest_believesXForwardedForFromThePrivateRanges_whereTheIngressControllerConnectsFrom(String overlay) {
+        Cluster cluster = new Cluster(render(overlay));
+        Object variable = Yaml.list(Cluster.container(cluster.find("Deployment", "ingest").orElseThrow()), "env").stream()
+                .filter(env -> "LEADFLOW_INGEST_TRUSTED_PROXIES".equals(Yaml.text(env, "name"))).findFirst().orElseThrow();
+        String configMap = Yaml.text(variable, "valueFrom", "configMapKeyRef", "name");
+        String key = Yaml.text(variable, "valueFrom", "configMapKeyRef", "key");
+
+        String ranges = Yaml.text(cluster.find("ConfigMap", configMap).orElseThrow(), "data", key);
+        assertThat(ranges.split(",")).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+    }
+
     static List<Map<String, Object>> render(String overlay) {
         return Kustomize.render(Repository.KUBERNETES.resolve("overlays").resolve(overlay));
     }

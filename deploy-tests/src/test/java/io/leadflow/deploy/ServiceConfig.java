@@ -95,6 +95,18 @@ record ServiceConfig(Properties properties, Set<String> defaulted, Set<String> m
         return groups;
     }
 
+    /**
+     * Where the service serves /q/metrics in its container: with the management interface on in production, its
+     * port (QUARKUS_MANAGEMENT_PORT, else quarkus.management.port, else Quarkus's 9000); otherwise the HTTP port.
+     */
+    int metricsPort(Map<String, String> containerEnvironment) {
+        if (!"true".equals(value("quarkus.management.enabled"))) {
+            return httpPort(containerEnvironment);
+        }
+        String port = containerEnvironment.getOrDefault("QUARKUS_MANAGEMENT_PORT", value("quarkus.management.port"));
+        return port != null ? Integer.parseInt(port) : 9000;
+    }
+
     String value(String key) {
         String production = properties.getProperty("%prod." + key);
         return production != null ? production : properties.getProperty(key);

@@ -2,6 +2,7 @@ package io.leadflow.system;
 
 import io.leadflow.events.Topics;
 import io.leadflow.system.OtlpReceiver.ReceivedSpan;
+import io.leadflow.testinfra.TestAccess;
 import io.leadflow.testinfra.TestKafka;
 import io.leadflow.testinfra.stack.LeadflowStack;
 import io.leadflow.testinfra.stack.Service;
@@ -46,6 +47,9 @@ class ObservabilityIT {
                         "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                         "OTEL_TRACES_SAMPLER_ARG", "1",
                         "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
+        // The export below needs a sign-in (the users table is scoring's, there once the stack is up); this class
+        // must not depend on another test having signed in before it.
+        TestAccess.actAs("admin");
     }
 
     @AfterAll
@@ -117,6 +121,15 @@ class ObservabilityIT {
         return collector.spans().stream().filter(span -> span.traceId().equals(traceId)).toList();
     }
 
+    @Test
+    void metrics_areServedOnTheManagementPortOnly_healthOnTheMainPort() {
+        for (Service service : Service.values()) {
+            given().baseUri(stack.url(service)).get("/q/metrics").then().statusCode(404);
+            given().baseUri(stack.url(service)).get("/q/health/ready").then().statusCode(200);
+            given().get(stack.metricsUrl(service)).then().statusCode(200);
+        }
+    }
+
     /** The sum of a metric's samples whose labels contain the given text. */
     private static double metric(Service service, String name, String labels) {
         return metricLines(service, name).stream().filter(sample -> labels.isEmpty() || sample.group(1) != null && sample.group(1).contains(labels))
@@ -126,7 +139,7 @@ class ObservabilityIT {
     /** A metric's samples: labels (group 1) and value (group 2), an exemplar (the trace it was counted in) after them. */
     private static List<Matcher> metricLines(Service service, String name) {
         Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)( # .*)?$");
-        return given().baseUri(stack.url(service)).get("/q/metrics").then().statusCode(200).extract().asString()
+        return given().get(stack.metricsUrl(service)).then().statusCode(200).extract().asString()
                 .lines().map(sample::matcher).filter(Matcher::matches).toList();
     }
 

@@ -223,7 +223,7 @@ class PoisonMessagesIT {
     }
 
     private static double metric(Service service, String series) {
-        String metrics = given().baseUri(stack.url(service)).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(stack.metricsUrl(service)).then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1))).findFirst().orElse(0);
     }

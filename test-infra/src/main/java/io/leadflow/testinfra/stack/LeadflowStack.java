@@ -114,12 +114,20 @@ public final class LeadflowStack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess process(Service service, int port, Map<String, String> extraEnvironment, String log) {
+    private ServiceProcess process(Service service, int port, Map<String, String> extraEnvironment, String log)
+            throws IOException {
+        int managementPort = freePort();
         Map<String, String> own = new HashMap<>(environment);
         own.putAll(extraEnvironment);
         own.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        own.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         return new ServiceProcess(service, repositoryRoot().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar"),
-                port, own, logDirectory.resolve(log));
+                port, managementPort, own, logDirectory.resolve(log));
+    }
+
+    /** Where a service serves its Prometheus metrics (its management port). */
+    public String metricsUrl(Service service) {
+        return processes.get(service).metricsUrl();
     }
 
     /** {@code http://localhost:PORT} of a service. */

@@ -20,14 +20,16 @@ public final class ServiceProcess {
     private final Service service;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
-    ServiceProcess(Service service, Path jar, int port, Map<String, String> environment, Path log) {
+    ServiceProcess(Service service, Path jar, int port, int managementPort, Map<String, String> environment, Path log) {
         this.service = service;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = Map.copyOf(environment);
         this.log = log;
     }
@@ -43,6 +45,11 @@ public final class ServiceProcess {
     /** {@code http://localhost:PORT} */
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** {@code http://localhost:MANAGEMENT_PORT/q/metrics}: a packaged service serves its metrics on its management port only. */
+    public String metricsUrl() {
+        return "http://localhost:" + managementPort + "/q/metrics";
     }
 
     public Path log() {
