@@ -1,11 +1,9 @@
 package io.leadflow.query.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.leadflow.access.Roles;
 import io.leadflow.http.ProblemException;
-import io.leadflow.query.AuditEntry;
-import io.leadflow.query.repository.AuditQueries;
+import io.leadflow.query.AuditPage;
+import io.leadflow.query.service.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,8 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.List;
-
 /** The audit log, for admins. */
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,9 +21,9 @@ public class AuditResource {
 
     private static final int MAX_LIMIT = 500;
 
-    private final AuditQueries audit;
+    private final AuditTrail audit;
 
-    public AuditResource(AuditQueries audit) {
+    public AuditResource(AuditTrail audit) {
         this.audit = audit;
     }
 
@@ -36,8 +32,7 @@ public class AuditResource {
             description = "limit (1..500, default 100); pass next_before back as before for the next page.")
     public Uni<AuditPage> page(@QueryParam("before") String before, @QueryParam("limit") String limit) {
         int size = (int) Math.min(MAX_LIMIT, Math.max(1, number("limit", limit, 100L)));
-        return audit.page(number("before", before, null), size)
-                .map(entries -> new AuditPage(entries, entries.size() < size ? null : entries.get(size - 1).id()));
+        return audit.page(number("before", before, null), size);
     }
 
     private static Long number(String name, String value, Long otherwise) {
@@ -49,9 +44,5 @@ public class AuditResource {
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField(name, name + " must be a whole number");
         }
-    }
-
-    public record AuditPage(List<AuditEntry> entries,
-                            @JsonProperty("next_before") @JsonInclude(JsonInclude.Include.ALWAYS) Long nextBefore) {
     }
 }

@@ -1,0 +1,12 @@
+package io.leadflow.export;
+
+import io.leadflow.testinfra.Layering;
+import org.junit.jupiter.api.Test;
+
+class LayeringTest {
+
+    @Test
+    void dependenciesPointFromRestToServiceToRepository() {
+        Layering.check("io.leadflow.export");
+    }
+}
