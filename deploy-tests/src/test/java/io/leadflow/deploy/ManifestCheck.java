@@ -144,6 +144,11 @@ final class ManifestCheck {
                 port -> Yaml.text(port, "name"), port -> Integer.valueOf(Yaml.text(port, "containerPort"))));
     }
 
+    /** A port as a probe or Service names it: a container port's name, or a number. */
+    private static Integer portNumber(Map<String, Integer> containerPorts, String nameOrNumber) {
+        return containerPorts.getOrDefault(nameOrNumber, nameOrNumber.matches("\\d+") ? Integer.valueOf(nameOrNumber) : null);
+    }
+
     private void probes(String service, Map<String, Object> container, int httpPort) {
         Map<String, Integer> ports = containerPorts(container);
         if (!ports.containsValue(httpPort)) {
@@ -159,7 +164,7 @@ final class ManifestCheck {
                 problems.add(service + ": " + probe + " on " + Yaml.text(get, "path") + ", SmallRye Health answers on " + path);
             }
             String port = Yaml.text(get, "port");
-            if (!Objects.equals(ports.getOrDefault(port, port.matches("\\d+") ? Integer.valueOf(port) : null), httpPort)) {
+            if (!Objects.equals(portNumber(ports, port), httpPort)) {
                 problems.add(service + ": " + probe + " on port " + port + ", the service listens on " + httpPort);
             }
         });
@@ -178,8 +183,7 @@ final class ManifestCheck {
         }
         cluster.find("Service", service).ifPresent(published -> Yaml.list(published, "spec", "ports").forEach(port -> {
             String target = Yaml.text(port, "targetPort");
-            if (Objects.equals(ports.getOrDefault(target, target.matches("\\d+") ? Integer.valueOf(target) : null), metricsPort)
-                    && metricsPort != httpPort) {
+            if (metricsPort != httpPort && Objects.equals(portNumber(ports, target), metricsPort)) {
                 problems.add(service + ": the Service publishes port " + target + ", where /q/metrics is served");
             }
         }));
